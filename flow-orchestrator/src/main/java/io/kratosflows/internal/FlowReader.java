@@ -1,0 +1,36 @@
+package io.kratosflows.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kratosflows.Aal;
+import io.kratosflows.FlowId;
+import io.kratosflows.Secret;
+import io.kratosflows.SessionToken;
+import io.kratosflows.login.LoginFlow;
+import io.kratosflows.registration.RegistrationFlow;
+import java.util.Optional;
+
+/** Reads flow bodies into the public flow records. */
+public final class FlowReader {
+
+    private FlowReader() {
+    }
+
+    /** {@return a login flow; the body must be a flow ({@link FlowResponses#isFlow})} */
+    public static LoginFlow login(JsonNode f, Optional<SessionToken> token) {
+        return new LoginFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+                Json.bool(f, "refresh"), Aal.fromWire(Json.text(f, "requested_aal", "aal1")),
+                Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
+                Json.text(f, "return_to"), exchangeCode(f), token);
+    }
+
+    /** {@return a registration flow; the body must be a flow} */
+    public static RegistrationFlow registration(JsonNode f) {
+        return new RegistrationFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+                Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
+                Json.text(f, "return_to"), exchangeCode(f));
+    }
+
+    private static Optional<Secret> exchangeCode(JsonNode f) {
+        return Json.text(f, "session_token_exchange_code").filter(s -> !s.isBlank()).map(Secret::of);
+    }
+}

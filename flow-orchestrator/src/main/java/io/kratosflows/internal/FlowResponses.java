@@ -1,0 +1,57 @@
+package io.kratosflows.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kratosflows.FlowId;
+import io.kratosflows.error.KratosError;
+import io.kratosflows.error.KratosErrorException;
+import io.kratosflows.error.KratosException;
+import java.util.Optional;
+
+/** Shape tests and readers shared by every flow's outcome dispatcher. */
+public final class FlowResponses {
+
+    private FlowResponses() {
+    }
+
+    /** {@return whether the body is a flow: a JSON object with {@code id} and {@code ui}} */
+    public static boolean isFlow(JsonNode body) {
+        return body.isObject() && body.hasNonNull("id") && body.path("ui").isObject();
+    }
+
+    /** {@return whether the body is Kratos's error envelope} */
+    public static boolean isError(JsonNode body) {
+        return body.isObject() && body.path("error").isObject();
+    }
+
+    /** {@return the replacement flow of an expiry: {@code use_flow_id}, top-level or in the details} */
+    public static Optional<FlowId> replacement(JsonNode body) {
+        return Json.text(body, "use_flow_id")
+                .or(() -> Json.text(body.path("error").path("details"), "use_flow_id"))
+                .filter(s -> !s.isBlank()).map(FlowId::of);
+    }
+
+    /** {@return the browser URL of a hand-over: {@code redirect_browser_to}, the details, or a 303's Location} */
+    public static Optional<String> browserUrl(WireResponse response) {
+        JsonNode body = response.jsonOrMissing();
+        return Json.text(body, "redirect_browser_to")
+                .or(() -> Json.text(body.path("error").path("details"), "redirect_browser_to"))
+                .or(() -> Json.text(body.path("error").path("details"), "redirect_to"))
+                .or(() -> response.status() == 303 ? response.location() : Optional.empty());
+    }
+
+    /**
+     * {@return the exception for a response no outcome covers} A Kratos error envelope becomes a
+     * {@link KratosErrorException}; anything else an {@code UnexpectedResponseException}.
+     */
+    public static KratosException failure(String what, WireResponse response) {
+        if (isError(response.jsonOrMissing())) {
+            return new KratosErrorException(what, ErrorReader.read(response));
+        }
+        return response.unexpected(what + ": unexpected answer");
+    }
+
+    /** {@return the error of a response, for outcomes that carry it} */
+    public static KratosError error(WireResponse response) {
+        return ErrorReader.read(response);
+    }
+}

@@ -1,0 +1,62 @@
+package io.kratosflows.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kratosflows.SessionToken;
+import io.kratosflows.login.LoginFlow;
+import io.kratosflows.login.LoginOutcome;
+import io.kratosflows.session.Session;
+import java.util.Optional;
+
+/** The dispatchers of login: status first, then shape and {@code error.id}. */
+public final class LoginResponses {
+
+    /** Message 1010014: "A code was sent to the address you provided." */
+    static final long CODE_SENT = 1010014L;
+
+    private LoginResponses() {
+    }
+
+    /** {@return the flow of a start or fetch response, or throws for an error} */
+    public static LoginFlow flow(String what, WireResponse response, Optional<SessionToken> token) {
+        JsonNode body = response.jsonOrMissing();
+        if (response.status() == 200 && FlowResponses.isFlow(body)) {
+            return FlowReader.login(body, token);
+        }
+        throw FlowResponses.failure(what, response);
+    }
+
+    /** {@return the outcome of a submission} */
+    public static LoginOutcome submitted(WireResponse response, Optional<SessionToken> flowToken) {
+        JsonNode body = response.jsonOrMissing();
+        int status = response.status();
+        if (status == 200 && body.hasNonNull("session_token")) {
+            return completed(response, body);
+        }
+        if ((status == 200 || status == 400) && FlowResponses.isFlow(body)) {
+            LoginFlow flow = FlowReader.login(body, flowToken);
+            boolean codeSent = flow.state().filter("sent_email"::equals).isPresent() || flow.ui().hasMessage(CODE_SENT);
+            return codeSent && !flow.ui().hasErrors() ? new LoginOutcome.CodeSent(flow) : new LoginOutcome.NeedsInput(flow);
+        }
+        if (status == 410) {
+            return new LoginOutcome.FlowExpired(FlowResponses.error(response), FlowResponses.replacement(body));
+        }
+        if (status == 422 || status == 303) {
+            Optional<String> url = FlowResponses.browserUrl(response);
+            if (url.isPresent()) {
+                return new LoginOutcome.BrowserRequired(url.get(), FlowResponses.error(response));
+            }
+        }
+        throw FlowResponses.failure("login submission", response);
+    }
+
+    private static LoginOutcome completed(WireResponse response, JsonNode body) {
+        SessionToken token = SessionToken.of(body.path("session_token").asText());
+        Session session = SessionReader.session(body.path("session"))
+                .orElseThrow(() -> response.unexpected("login succeeded without a session"));
+        if (session.identity().isEmpty()) {
+            // Kratos withholds the identity until the required assurance level is reached.
+            return new LoginOutcome.SecondFactorRequired(session, token);
+        }
+        return new LoginOutcome.Completed(session, token, ContinueWithReader.read(body.path("continue_with")));
+    }
+}

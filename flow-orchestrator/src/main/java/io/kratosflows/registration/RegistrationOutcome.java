@@ -1,0 +1,138 @@
+package io.kratosflows.registration;
+
+import io.kratosflows.ContinueWith;
+import io.kratosflows.FlowId;
+import io.kratosflows.Identity;
+import io.kratosflows.SessionToken;
+import io.kratosflows.error.KratosError;
+import io.kratosflows.session.Session;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What Kratos answered to a registration submission ({@code POST /self-service/registration?flow=}).
+ * Exhaustive: Java 21+ callers {@code switch}; Java 17 callers use {@link #fold}.
+ *
+ * <pre>
+ * 200 {identity, session?, session_token?, continue_with} → Completed
+ * 400 {flow, state: sent_email}                          → CodeSent
+ * 400 {flow, message 1040009 "choose a credential"}      → ChooseMethod (two-step registration)
+ * 400 {flow, ui.messages / node messages}                → NeedsInput
+ * 410 {error: self_service_flow_expired, use_flow_id}    → FlowExpired
+ * 422 {error: browser_location_change_required}          → BrowserRequired
+ * </pre>
+ */
+public sealed interface RegistrationOutcome {
+
+    /**
+     * Registered. {@code session} and {@code token} are present when the {@code session} hook ran
+     * (otherwise log in separately).
+     *
+     * @param identity     the new identity
+     * @param session      the session, when the session hook ran
+     * @param token        the session token, when the session hook ran
+     * @param continueWith further steps, e.g. a verification flow for the address
+     */
+    record Completed(Identity identity, Optional<Session> session, Optional<SessionToken> token,
+                     List<ContinueWith> continueWith) implements RegistrationOutcome {
+        /** Copies the list. */
+        public Completed {
+            Objects.requireNonNull(identity, "identity == null");
+            Objects.requireNonNull(session, "session == null");
+            Objects.requireNonNull(token, "token == null");
+            continueWith = List.copyOf(continueWith);
+        }
+
+        /** {@return the verification flow Kratos started for the new address, when it did} */
+        public Optional<FlowId> verificationFlow() {
+            return continueWith.stream().filter(ContinueWith.ShowVerificationUi.class::isInstance)
+                    .map(c -> ((ContinueWith.ShowVerificationUi) c).flow()).findFirst();
+        }
+    }
+
+    /**
+     * The flow needs (more or corrected) input: a missing or invalid trait, a weak password, an
+     * address already in use. Show {@code flow.ui()} and submit again.
+     *
+     * @param flow the flow as Kratos returned it
+     */
+    record NeedsInput(RegistrationFlow flow) implements RegistrationOutcome {
+        /** Requires the flow. */
+        public NeedsInput {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+    }
+
+    /**
+     * A code was sent to the address (message 1040005); submit it with {@link RegistrationMethod.Code#submit}.
+     *
+     * @param flow the flow, now in state {@code sent_email}
+     */
+    record CodeSent(RegistrationFlow flow) implements RegistrationOutcome {
+        /** Requires the flow. */
+        public CodeSent {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+    }
+
+    /**
+     * Two-step registration accepted the profile (message 1040009); choose a credential
+     * ({@code flow.methods()}) and submit it with the same traits, or go back.
+     *
+     * @param flow the flow offering credentials
+     */
+    record ChooseMethod(RegistrationFlow flow) implements RegistrationOutcome {
+        /** Requires the flow. */
+        public ChooseMethod {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+    }
+
+    /**
+     * The flow expired or was replaced; {@link RegistrationFlows#restart} continues in one call.
+     *
+     * @param error       the error Kratos sent
+     * @param replacement the new flow's id, when given
+     */
+    record FlowExpired(KratosError error, Optional<FlowId> replacement) implements RegistrationOutcome {
+        /** Requires both components. */
+        public FlowExpired {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(replacement, "replacement == null");
+        }
+    }
+
+    /**
+     * A browser must take over (social sign-up): open {@code redirectBrowserTo}.
+     *
+     * @param redirectBrowserTo the URL to open
+     * @param error             the error Kratos sent
+     */
+    record BrowserRequired(String redirectBrowserTo, KratosError error) implements RegistrationOutcome {
+        /** Requires both components. */
+        public BrowserRequired {
+            Objects.requireNonNull(redirectBrowserTo, "redirectBrowserTo == null");
+            Objects.requireNonNull(error, "error == null");
+        }
+    }
+
+    /** Applies the function for this variant: an exhaustive match on Java 17. */
+    default <R> R fold(Function<Completed, R> completed, Function<NeedsInput, R> needsInput, Function<CodeSent, R> codeSent,
+                       Function<ChooseMethod, R> chooseMethod, Function<FlowExpired, R> expired,
+                       Function<BrowserRequired, R> browser) {
+        if (this instanceof Completed c) {
+            return completed.apply(c);
+        } else if (this instanceof NeedsInput n) {
+            return needsInput.apply(n);
+        } else if (this instanceof CodeSent s) {
+            return codeSent.apply(s);
+        } else if (this instanceof ChooseMethod m) {
+            return chooseMethod.apply(m);
+        } else if (this instanceof FlowExpired e) {
+            return expired.apply(e);
+        }
+        return browser.apply((BrowserRequired) this);
+    }
+}

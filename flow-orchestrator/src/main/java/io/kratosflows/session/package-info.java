@@ -1,0 +1,2 @@
+/** Sessions of native clients: {@link io.kratosflows.session.Sessions} and its sealed outcomes. */
+package io.kratosflows.session;
