@@ -1,0 +1,167 @@
+package io.kratosflows.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kratosflows.Aal;
+import io.kratosflows.SessionToken;
+import io.kratosflows.error.KratosErrorException;
+import io.kratosflows.error.UnexpectedResponseException;
+import io.kratosflows.login.LoginFlow;
+import io.kratosflows.login.LoginOutcome;
+import io.kratosflows.testing.RecordedResponses;
+import io.kratosflows.ui.NodeAttributes;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every login outcome from a recorded Kratos v26.2.0 response, plus odd bodies. */
+class LoginResponsesTest {
+
+    private static LoginOutcome submitted(String fixture) {
+        return LoginResponses.submitted(Wire.recorded(fixture), Optional.empty());
+    }
+
+    @Test
+    void successIsCompletedWithSessionIdentityAndToken() {
+        var completed = assertInstanceOf(LoginOutcome.Completed.class, submitted("login/submit-password-success.200.json"));
+
+        assertTrue(completed.token().reveal().startsWith("ory_st_"));
+        assertEquals(Aal.AAL1, completed.session().aal());
+        assertEquals("password", completed.session().authenticationMethods().get(0).method());
+        assertTrue(completed.session().identity().orElseThrow().traits().text("email").orElseThrow().endsWith("@example.org"));
+    }
+
+    @Test
+    void invalidCredentialsNeedInputWithMessage4000006() {
+        var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, submitted("login/submit-password-invalid-credentials.400.json"));
+
+        assertTrue(needsInput.flow().ui().hasMessage(4000006));
+        assertTrue(needsInput.flow().ui().hasErrors());
+    }
+
+    @Test
+    void codeSentIsAnOutcomeNotAnError() {
+        var sent = assertInstanceOf(LoginOutcome.CodeSent.class, submitted("login/submit-code-sent.400.json"));
+
+        assertEquals(Optional.of("sent_email"), sent.flow().state());
+        assertTrue(sent.flow().ui().node("code").isPresent());
+    }
+
+    @Test
+    void wrongCodeNeedsInputWithMessage4010008() {
+        var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, submitted("login/submit-code-wrong.400.json"));
+
+        assertTrue(needsInput.flow().ui().hasMessage(4010008));
+    }
+
+    @Test
+    void withheldIdentityMeansSecondFactorRequired() {
+        // Derived from the recorded success: Kratos drops session.identity when the AAL is not satisfied.
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-success.200.json").jsonOrMissing();
+        ((ObjectNode) body.path("session")).remove("identity");
+
+        var outcome = LoginResponses.submitted(Wire.of(200, body.toString()), Optional.empty());
+
+        var second = assertInstanceOf(LoginOutcome.SecondFactorRequired.class, outcome);
+        assertTrue(second.session().identity().isEmpty());
+        assertEquals(Aal.AAL1, second.session().aal());
+    }
+
+    @Test
+    void expiredFlowCarriesTheReplacementId() {
+        var expired = assertInstanceOf(LoginOutcome.FlowExpired.class, submitted("login/submit-expired.410.json"));
+
+        assertTrue(expired.error().is("self_service_flow_expired"));
+        assertEquals(Wire.recorded("login/submit-expired.410.json").jsonOrMissing().path("use_flow_id").asText(),
+                expired.replacement().orElseThrow().value());
+    }
+
+    @Test
+    void oidcIsBrowserRequired() {
+        var browser = assertInstanceOf(LoginOutcome.BrowserRequired.class, submitted("login/submit-oidc-browser-required.422.json"));
+
+        assertTrue(browser.redirectBrowserTo().startsWith("https://github.com/login/oauth/authorize"));
+        assertTrue(browser.error().is("browser_location_change_required"));
+    }
+
+    @Test
+    void aRedirectIsBrowserRequiredWithItsLocation() {
+        WireResponse redirect = new WireResponse(303, java.util.Map.of("Location", java.util.List.of("https://app.example/cb?code=x")), "");
+
+        var browser = assertInstanceOf(LoginOutcome.BrowserRequired.class, LoginResponses.submitted(redirect, Optional.empty()));
+
+        assertEquals("https://app.example/cb?code=x", browser.redirectBrowserTo());
+    }
+
+    @Test
+    void startWithAnActiveSessionIsATypedError() {
+        var error = assertThrows(KratosErrorException.class,
+                () -> LoginResponses.flow("start login flow", Wire.recorded("login/create-with-session.400.json"), Optional.empty()));
+
+        assertEquals(400, error.status());
+        assertTrue(error.error().is("session_already_available"));
+        assertTrue(error.getMessage().contains("session_already_available"), error.getMessage());
+    }
+
+    @Test
+    void unknownFlowIdIsATypedError() {
+        var error = assertThrows(KratosErrorException.class,
+                () -> LoginResponses.flow("fetch", Wire.recorded("login/fetch-unknown-id.404.json"), Optional.empty()));
+
+        assertEquals(404, error.status());
+    }
+
+    @Test
+    void refreshFlowIsReadWithItsToken() {
+        SessionToken token = SessionToken.of("ory_st_x");
+
+        LoginFlow flow = LoginResponses.flow("start", Wire.recorded("login/create-refresh.200.json"), Optional.of(token));
+
+        assertTrue(flow.refresh());
+        assertEquals(Optional.of(token), flow.sessionToken());
+        assertTrue(flow.methods().contains("password"));
+    }
+
+    @Test
+    void unknownNodeTypeIsKeptRaw() {
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-invalid-credentials.400.json").jsonOrMissing();
+        ObjectNode node = (ObjectNode) body.path("ui").path("nodes").get(0);
+        node.put("type", "video");
+        ((ObjectNode) node.path("attributes")).put("node_type", "video").put("src", "https://example.org/v.mp4");
+
+        var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, LoginResponses.submitted(Wire.of(400, body.toString()), Optional.empty()));
+
+        var unknown = assertInstanceOf(NodeAttributes.Unknown.class, needsInput.flow().ui().nodes().get(0).attributes());
+        assertEquals("video", unknown.nodeType());
+        assertTrue(unknown.rawJson().contains("https://example.org/v.mp4"));
+    }
+
+    @Test
+    void emptyOrNonJsonBodiesAreUnexpectedResponsesNotNullPointers() {
+        var empty = assertThrows(UnexpectedResponseException.class, () -> LoginResponses.submitted(Wire.of(500, ""), Optional.empty()));
+        var html = assertThrows(UnexpectedResponseException.class,
+                () -> LoginResponses.submitted(Wire.of(502, "<html>Bad gateway</html>"), Optional.empty()));
+        var truncated = assertThrows(UnexpectedResponseException.class,
+                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\": \"ory_st_abc\", \"sess"), Optional.empty()));
+
+        assertEquals(500, empty.status());
+        assertEquals("<empty>", empty.bodyExcerpt());
+        assertTrue(html.bodyExcerpt().contains("Bad gateway"));
+        assertFalse(truncated.getMessage().contains("ory_st_abc"), truncated.getMessage());
+    }
+
+    @Test
+    void successWithoutSessionIsUnexpected() {
+        assertThrows(UnexpectedResponseException.class,
+                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\":\"ory_st_x\"}"), Optional.empty()));
+    }
+
+    @Test
+    void recordedStatusIsReadFromTheFileName() {
+        assertEquals(410, RecordedResponses.status("login/submit-expired.410.json"));
+    }
+}
