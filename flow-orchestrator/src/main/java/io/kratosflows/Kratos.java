@@ -2,8 +2,11 @@ package io.kratosflows;
 
 import io.kratosflows.internal.DefaultKratos;
 import io.kratosflows.login.LoginFlows;
+import io.kratosflows.recovery.RecoveryFlows;
 import io.kratosflows.registration.RegistrationFlows;
 import io.kratosflows.session.Sessions;
+import io.kratosflows.settings.SettingsFlows;
+import io.kratosflows.verification.VerificationFlows;
 
 /**
  * The entry point: a client for one Kratos public API, grouping the native self-service flows
@@ -34,6 +37,15 @@ public interface Kratos extends AutoCloseable {
 
     /** {@return native registration flows} */
     RegistrationFlows registration();
+
+    /** {@return native settings flows} */
+    SettingsFlows settings();
+
+    /** {@return native recovery flows} */
+    RecoveryFlows recovery();
+
+    /** {@return native verification flows} */
+    VerificationFlows verification();
 
     /** {@return whoami, logout and token exchange} */
     Sessions sessions();

@@ -3,8 +3,11 @@ package io.kratosflows.internal;
 import io.kratosflows.Kratos;
 import io.kratosflows.KratosConfig;
 import io.kratosflows.login.LoginFlows;
+import io.kratosflows.recovery.RecoveryFlows;
 import io.kratosflows.registration.RegistrationFlows;
 import io.kratosflows.session.Sessions;
+import io.kratosflows.settings.SettingsFlows;
+import io.kratosflows.verification.VerificationFlows;
 
 /** The one implementation of {@link Kratos}: a shared HTTP stack and one sub-API per flow. */
 public final class DefaultKratos implements Kratos {
@@ -13,6 +16,9 @@ public final class DefaultKratos implements Kratos {
     private final KratosHttp http;
     private final LoginFlows login;
     private final RegistrationFlows registration;
+    private final SettingsFlows settings;
+    private final RecoveryFlows recovery;
+    private final VerificationFlows verification;
     private final Sessions sessions;
 
     /** Builds the client; called by {@link Kratos#connect}. */
@@ -21,6 +27,9 @@ public final class DefaultKratos implements Kratos {
         this.http = new KratosHttp(config);
         this.login = new DefaultLoginFlows(http);
         this.registration = new DefaultRegistrationFlows(http);
+        this.settings = new DefaultSettingsFlows(http, login);
+        this.recovery = new DefaultRecoveryFlows(http);
+        this.verification = new DefaultVerificationFlows(http);
         this.sessions = new DefaultSessions(http);
     }
 
@@ -37,6 +46,21 @@ public final class DefaultKratos implements Kratos {
     @Override
     public RegistrationFlows registration() {
         return registration;
+    }
+
+    @Override
+    public SettingsFlows settings() {
+        return settings;
+    }
+
+    @Override
+    public RecoveryFlows recovery() {
+        return recovery;
+    }
+
+    @Override
+    public VerificationFlows verification() {
+        return verification;
     }
 
     @Override

@@ -6,7 +6,10 @@ import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.login.LoginFlow;
+import io.kratosflows.recovery.RecoveryFlow;
 import io.kratosflows.registration.RegistrationFlow;
+import io.kratosflows.settings.SettingsFlow;
+import io.kratosflows.verification.VerificationFlow;
 import java.util.Optional;
 
 /** Reads flow bodies into the public flow records. */
@@ -28,6 +31,27 @@ public final class FlowReader {
         return new RegistrationFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
                 Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
                 Json.text(f, "return_to"), exchangeCode(f));
+    }
+
+    /** {@return a settings flow, run under the given token; the body must be a flow} */
+    public static SettingsFlow settings(JsonNode f, SessionToken token) {
+        return new SettingsFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+                Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
+                SessionReader.identity(f.path("identity")), ContinueWithReader.read(f.path("continue_with")), token);
+    }
+
+    /** {@return a recovery flow; the body must be a flow} */
+    public static RecoveryFlow recovery(JsonNode f) {
+        return new RecoveryFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+                Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
+                ContinueWithReader.read(f.path("continue_with")), Json.text(f, "return_to"));
+    }
+
+    /** {@return a verification flow; the body must be a flow} */
+    public static VerificationFlow verification(JsonNode f) {
+        return new VerificationFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+                Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
+                Json.text(f, "return_to"));
     }
 
     private static Optional<Secret> exchangeCode(JsonNode f) {

@@ -30,6 +30,30 @@ public final class FlowResponses {
                 .filter(s -> !s.isBlank()).map(FlowId::of);
     }
 
+    /** {@return the flow a redirect points to: the {@code flow} or {@code id} query parameter of its Location} */
+    public static Optional<FlowId> flowInLocation(WireResponse response) {
+        return response.location().flatMap(location -> {
+            String query = java.net.URI.create(location).getRawQuery();
+            if (query == null) {
+                return Optional.empty();
+            }
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2 && (kv[0].equals("flow") || kv[0].equals("id")) && !kv[1].isBlank()) {
+                    return Optional.of(FlowId.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** {@return the flow named by {@code show_recovery_ui} in {@code error.details.continue_with}} */
+    public static Optional<FlowId> recoveryUiInDetails(JsonNode body) {
+        return ContinueWithReader.read(body.path("error").path("details").path("continue_with")).stream()
+                .filter(io.kratosflows.ContinueWith.ShowRecoveryUi.class::isInstance)
+                .map(c -> ((io.kratosflows.ContinueWith.ShowRecoveryUi) c).flow()).findFirst();
+    }
+
     /** {@return the browser URL of a hand-over: {@code redirect_browser_to}, the details, or a 303's Location} */
     public static Optional<String> browserUrl(WireResponse response) {
         JsonNode body = response.jsonOrMissing();

@@ -51,6 +51,14 @@ public record Ui(String action, String method, List<UiNode> nodes, List<UiMessag
         return allMessages().stream().anyMatch(UiMessage::isError);
     }
 
+    /**
+     * {@return whether Kratos said it has no strategy for the submitted method (messages 4010002 to
+     * 4010006)} This is how a server that lacks a method (e.g. passkey on Kratos v1.3) answers.
+     */
+    public boolean methodNotSupported() {
+        return allMessages().stream().anyMatch(m -> m.id() >= 4010002L && m.id() <= 4010006L);
+    }
+
     /** {@return whether a message with this id is on the flow or a node} */
     public boolean hasMessage(long id) {
         return allMessages().stream().anyMatch(m -> m.id() == id);

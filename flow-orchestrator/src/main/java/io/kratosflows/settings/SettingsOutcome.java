@@ -1,0 +1,129 @@
+package io.kratosflows.settings;
+
+import io.kratosflows.FlowId;
+import io.kratosflows.error.KratosError;
+import io.kratosflows.login.LoginOutcome;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What Kratos answered to a settings submission ({@code POST /self-service/settings?flow=} with
+ * {@code X-Session-Token}). Exhaustive: Java 21+ callers {@code switch}; Java 17 callers use {@link #fold}.
+ *
+ * <pre>
+ * 200 {flow, state: success, message 1050001}           → Saved
+ * 400 {flow, messages}                                  → NeedsInput
+ * 403 {error: session_refresh_required}                 → RefreshRequired
+ * 403 {error: session_aal2_required}                    → SecondFactorRequired
+ * 410 {error: self_service_flow_expired, use_flow_id}   → FlowExpired
+ * 422 {error: browser_location_change_required}         → BrowserRequired (e.g. linking a social provider)
+ * </pre>
+ */
+public sealed interface SettingsOutcome {
+
+    /**
+     * Saved (message 1050001). The flow shows the new state: TOTP QR code, lookup codes after
+     * reveal/regenerate, and {@code continueWith()} (e.g. a verification flow for a changed address).
+     *
+     * @param flow the updated flow
+     */
+    record Saved(SettingsFlow flow) implements SettingsOutcome {
+        /** Requires the flow. */
+        public Saved {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+    }
+
+    /**
+     * Invalid input: a weak password, a wrong TOTP code, a missing trait. Show {@code flow.ui()}.
+     *
+     * @param flow the flow with messages
+     */
+    record NeedsInput(SettingsFlow flow) implements SettingsOutcome {
+        /** Requires the flow. */
+        public NeedsInput {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+    }
+
+    /**
+     * The session is too old for this change ({@code privileged_session_max_age}): re-authenticate
+     * natively ({@link SettingsFlows#submitReauthenticating}) and submit again. The browser URL
+     * Kratos suggests is useless to a native client and kept only for reference.
+     *
+     * @param error                   the error Kratos sent
+     * @param browserUrl              the browser login URL Kratos suggested
+     * @param failedReauthentication  the login outcome when a re-authentication was tried and did not complete
+     */
+    record RefreshRequired(KratosError error, Optional<String> browserUrl,
+                           Optional<LoginOutcome> failedReauthentication) implements SettingsOutcome {
+        /** Requires every component. */
+        public RefreshRequired {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(browserUrl, "browserUrl == null");
+            Objects.requireNonNull(failedReauthentication, "failedReauthentication == null");
+        }
+    }
+
+    /**
+     * The session lacks the second factor settings require ({@code session_aal2_required}):
+     * log in with {@code aal=aal2} using the same token, then submit again.
+     *
+     * @param error      the error Kratos sent
+     * @param browserUrl the browser login URL Kratos suggested
+     */
+    record SecondFactorRequired(KratosError error, Optional<String> browserUrl) implements SettingsOutcome {
+        /** Requires every component. */
+        public SecondFactorRequired {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(browserUrl, "browserUrl == null");
+        }
+    }
+
+    /**
+     * The flow expired; {@link SettingsFlows#restart} continues in one call.
+     *
+     * @param error       the error Kratos sent
+     * @param replacement the new flow's id, when given
+     */
+    record FlowExpired(KratosError error, Optional<FlowId> replacement) implements SettingsOutcome {
+        /** Requires both components. */
+        public FlowExpired {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(replacement, "replacement == null");
+        }
+    }
+
+    /**
+     * A browser must take over, e.g. to link a social provider: open {@code redirectBrowserTo}.
+     *
+     * @param redirectBrowserTo the URL to open
+     * @param error             the error Kratos sent
+     */
+    record BrowserRequired(String redirectBrowserTo, KratosError error) implements SettingsOutcome {
+        /** Requires both components. */
+        public BrowserRequired {
+            Objects.requireNonNull(redirectBrowserTo, "redirectBrowserTo == null");
+            Objects.requireNonNull(error, "error == null");
+        }
+    }
+
+    /** Applies the function for this variant: an exhaustive match on Java 17. */
+    default <R> R fold(Function<Saved, R> saved, Function<NeedsInput, R> needsInput, Function<RefreshRequired, R> refresh,
+                       Function<SecondFactorRequired, R> secondFactor, Function<FlowExpired, R> expired,
+                       Function<BrowserRequired, R> browser) {
+        if (this instanceof Saved s) {
+            return saved.apply(s);
+        } else if (this instanceof NeedsInput n) {
+            return needsInput.apply(n);
+        } else if (this instanceof RefreshRequired r) {
+            return refresh.apply(r);
+        } else if (this instanceof SecondFactorRequired f) {
+            return secondFactor.apply(f);
+        } else if (this instanceof FlowExpired e) {
+            return expired.apply(e);
+        }
+        return browser.apply((BrowserRequired) this);
+    }
+}
