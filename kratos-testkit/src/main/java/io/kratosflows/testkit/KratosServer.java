@@ -1,0 +1,373 @@
+package io.kratosflows.testkit;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit 5 extension that gives tests a real Ory Kratos on loopback, with an SMTP sink for the
+ * mails it sends and an admin client:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final KratosServer kratos = KratosServer.defaults();
+ *
+ * @RegisterExtension
+ * static final KratosServer shortLived = KratosServer.builder()
+ *         .registrationStyle(RegistrationStyle.PROFILE_FIRST)
+ *         .set("selfservice.flows.login.lifespan", "3s")
+ *         .set("selfservice.flows.registration.after.password.hooks", List.of())
+ *         .build();
+ * }</pre>
+ *
+ * <p><b>Which Kratos.</b> In this order: a running server named by {@code KRATOS_PUBLIC_URL} and
+ * {@code KRATOS_ADMIN_URL} (configurations with overlays or a non-default registration style
+ * cannot be applied to it, so their tests are skipped with that reason); a binary named by
+ * {@code KRATOS_BIN}; {@code kratos} on {@code PATH}. With none of them the tests are
+ * <em>skipped</em> (an {@link ExecutionCondition}) and one line says so on standard error:
+ * {@value KratosLocator#NOT_FOUND_REASON}. A setting that is present but unusable (only one URL, a
+ * {@code KRATOS_BIN} that is not executable) fails the tests instead.
+ *
+ * <p><b>What is started.</b> The shipped base configuration ({@code kratos.base.yml}: memory DSN,
+ * cheap argon2, password/profile/code/totp/lookup_secret/passkey/fake-GitHub-OIDC methods, recovery
+ * and verification by code, {@code use_continue_with_transitions}) with free loopback ports, then
+ * the registration style, then the overlays in order, written to
+ * {@code target/kratos-testkit/<instance>/kratos.yml} (the folder can be moved with the system
+ * property {@code kratos.testkit.dir}) and run as
+ * {@code kratos serve --dev --watch-courier --sqa-opt-out}. Output goes to {@link #logFile()}. The
+ * child process gets a minimal environment, since Kratos reads config keys from environment
+ * variables. One instance runs per distinct configuration and binary, shared by every test class
+ * of the JVM that asks for the same, and is stopped when the test run ends.
+ *
+ * <p><b>Kratos versions.</b> The config is written for the version {@code kratos version} reports.
+ * For v25.4 and later (tested: v26.2.0) it is the base file as it is. For the v1.x line (v1.2,
+ * v1.3; not installed here, so untested) one key differs: {@code selfservice.flows.registration.style}
+ * did not exist and is left out, and {@code selfservice.flows.registration.enable_legacy_one_step}
+ * is written instead ({@code true} for {@link RegistrationStyle#UNIFIED}, {@code false} for
+ * {@link RegistrationStyle#PROFILE_FIRST}); the result was checked against the published config
+ * schemas of v1.2.0 and v1.3.1, where {@code style} is the only key of the profile they reject.
+ * Versions before v1.2 are refused with a clear error
+ * (they have no passkey method and no {@code enable_legacy_one_step}). Overlays are written as
+ * given, whatever the version.
+ *
+ * <p>Register it on a {@code static} field so one instance serves the whole class; the accessors
+ * work from {@code @BeforeAll} methods and tests on.
+ */
+public final class KratosServer implements ExecutionCondition, BeforeAllCallback,
+        BeforeEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KratosServer.class);
+    /** Skip reasons already printed in this JVM: one line per reason, not one per class. */
+    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+    private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final RegistrationStyle style;
+    private final List<ConfigOverlay> overlays;
+    private final Optional<String> name;
+    private final Optional<Map<String, String>> environment;
+    private final Duration startupTimeout;
+    private final PrintStream announceTo;
+
+    private volatile KratosResolution resolution;
+    private volatile KratosInstance instance;
+
+    private KratosServer(Builder builder) {
+        this.style = builder.style;
+        this.overlays = List.copyOf(builder.overlays);
+        this.name = builder.name;
+        this.environment = builder.environment;
+        this.startupTimeout = builder.startupTimeout;
+        this.announceTo = builder.announceTo;
+    }
+
+    /** The default profile: unified registration, no overlays. */
+    public static KratosServer defaults() {
+        return builder().build();
+    }
+
+    /** A builder for a configuration that differs from the default profile. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The public API base URL, for example {@code http://127.0.0.1:41234/}. */
+    public URI publicUrl() {
+        return running().publicUrl();
+    }
+
+    /** The admin API base URL, for example {@code http://127.0.0.1:41235/}. */
+    public URI adminUrl() {
+        return running().adminUrl();
+    }
+
+    /** The version the running Kratos reports on {@code GET /version} of its admin API. */
+    public KratosVersion version() {
+        return running().version();
+    }
+
+    /** The mail Kratos sent (SMTP sink, with the courier queue as fallback). */
+    public Mailbox mail() {
+        return running().mail();
+    }
+
+    /** A client for the admin calls tests need for set-up. */
+    public KratosAdmin admin() {
+        return running().admin();
+    }
+
+    /** Kratos's combined stdout and stderr; empty for a Kratos the kit did not start. */
+    public Optional<Path> logFile() {
+        return running().logFile();
+    }
+
+    /** The registration style this configuration asks for. */
+    public RegistrationStyle registrationStyle() {
+        return style;
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<String> skip = skipReason(resolution());
+        if (skip.isPresent()) {
+            if (ANNOUNCED.add(skip.get())) {
+                announceTo.println(skip.get());
+            }
+            return ConditionEvaluationResult.disabled(skip.get());
+        }
+        return ConditionEvaluationResult.enabled("Kratos available: " + describe(resolution()));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ensureStarted(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        // Also covers registration on an instance field, where beforeAll is never called.
+        ensureStarted(context);
+    }
+
+    private synchronized void ensureStarted(ExtensionContext context) {
+        if (instance != null) {
+            return;
+        }
+        KratosResolution found = resolution();
+        skipReason(found).ifPresent(Assumptions::abort);
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        if (found instanceof KratosResolution.Misconfigured bad) {
+            throw new ExtensionConfigurationException("Kratos testkit: " + bad.reason());
+        } else if (found instanceof KratosResolution.External external) {
+            instance = store.getOrComputeIfAbsent("external " + external,
+                    key -> KratosInstance.external(external.publicUrl(), external.adminUrl()),
+                    KratosInstance.class);
+        } else if (found instanceof KratosResolution.Binary binary) {
+            String fingerprint = fingerprint(binary.binary());
+            instance = store.getOrComputeIfAbsent(fingerprint,
+                    key -> LocalKratosLauncher.start(binary.binary(), style, overlays,
+                            instanceDir(fingerprint), startupTimeout),
+                    KratosInstance.class);
+        }
+    }
+
+    private KratosResolution resolution() {
+        KratosResolution r = resolution;
+        if (r == null) {
+            r = KratosLocator.of(environment.orElseGet(System::getenv)).resolve();
+            resolution = r;
+        }
+        return r;
+    }
+
+    /** Why this configuration's tests cannot run here, if they cannot. */
+    Optional<String> skipReason(KratosResolution found) {
+        if (found instanceof KratosResolution.NotFound notFound) {
+            return Optional.of(notFound.reason());
+        }
+        if (found instanceof KratosResolution.External external && needsOwnInstance()) {
+            return Optional.of("SKIPPED (needs its own Kratos): this configuration sets "
+                    + changedKeys() + ", which cannot be applied to the running Kratos at "
+                    + external.publicUrl() + "; unset " + KratosLocator.PUBLIC_URL + "/"
+                    + KratosLocator.ADMIN_URL + " to let the testkit start one");
+        }
+        return Optional.empty();
+    }
+
+    private boolean needsOwnInstance() {
+        return !overlays.isEmpty() || style != RegistrationStyle.UNIFIED;
+    }
+
+    private List<String> changedKeys() {
+        List<String> keys = new ArrayList<>();
+        if (style != RegistrationStyle.UNIFIED) {
+            keys.add("selfservice.flows.registration.style=" + style.configValue());
+        }
+        overlays.forEach(o -> keys.add(o.key()));
+        return keys;
+    }
+
+    private String fingerprint(Path binary) {
+        return "binary=" + binary + "\nstyle=" + style + "\nname=" + name.orElse("")
+                + overlays.stream().map(ConfigOverlay::fingerprint)
+                        .collect(Collectors.joining("\n", "\n", ""));
+    }
+
+    private Path instanceDir(String fingerprint) {
+        String base = System.getProperty("kratos.testkit.dir");
+        Path root = base != null ? Path.of(base)
+                : Path.of(System.getProperty("user.dir"), "target", "kratos-testkit");
+        String prefix = name.orElse(style.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return root.resolve(prefix + "-" + shortHash(fingerprint)).toAbsolutePath();
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private KratosInstance running() {
+        KratosInstance running = instance;
+        if (running == null) {
+            throw new IllegalStateException("KratosServer has not started yet: register it with"
+                    + " @RegisterExtension (on a static field to share it across the class) and use"
+                    + " it from @BeforeAll, @BeforeEach or a test");
+        }
+        return running;
+    }
+
+    private static String describe(KratosResolution r) {
+        if (r instanceof KratosResolution.External e) {
+            return "running server " + e.publicUrl();
+        }
+        if (r instanceof KratosResolution.Binary b) {
+            return b.binary() + " (from " + b.origin() + ")";
+        }
+        return r.toString();
+    }
+
+    /** Shows the configuration's keys (not its values, which may hold secrets) and the URL once started. */
+    @Override
+    public String toString() {
+        KratosInstance running = instance;
+        return "KratosServer[style=" + style.configValue() + ", overlays="
+                + overlays.stream().map(ConfigOverlay::key).toList()
+                + (running == null ? ", not started" : ", public=" + running.publicUrl()) + "]";
+    }
+
+    /**
+     * Describes a Kratos configuration that differs from the default profile: registration style
+     * and overlays addressed by dotted keys, applied in the order given.
+     */
+    public static final class Builder {
+
+        private RegistrationStyle style = RegistrationStyle.UNIFIED;
+        private final List<ConfigOverlay> overlays = new ArrayList<>();
+        private Optional<String> name = Optional.empty();
+        private Optional<Map<String, String>> environment = Optional.empty();
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private PrintStream announceTo = System.err;
+
+        private Builder() {
+        }
+
+        /** Unified (default) or profile-first registration. */
+        public Builder registrationStyle(RegistrationStyle style) {
+            this.style = Objects.requireNonNull(style, "style");
+            return this;
+        }
+
+        /**
+         * Sets a config key. A {@code String} is read as YAML ({@code "3s"} stays text,
+         * {@code "true"} is a boolean, {@code "[{hook: session}]"} a list of one hook); a
+         * {@code List}, {@code Map}, number, boolean or Jackson {@code JsonNode} is used as that
+         * value. The value replaces what was there, lists and objects included. A numeric segment
+         * addresses an element of an existing list
+         * ({@code selfservice.methods.oidc.config.providers.0.client_id}).
+         */
+        public Builder set(String dottedKey, Object value) {
+            overlays.add(ConfigOverlay.set(dottedKey, value));
+            return this;
+        }
+
+        /** Sets a config key to a text value, without reading it as YAML. */
+        public Builder setString(String dottedKey, String value) {
+            overlays.add(ConfigOverlay.setString(dottedKey, value));
+            return this;
+        }
+
+        /** Removes a config key from the base profile, so Kratos uses its own default. */
+        public Builder unset(String dottedKey) {
+            overlays.add(ConfigOverlay.unset(dottedKey));
+            return this;
+        }
+
+        /** A readable prefix for the instance folder under {@code target/kratos-testkit/}. */
+        public Builder name(String name) {
+            Objects.requireNonNull(name, "name");
+            if (!name.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("instance name must be letters, digits, '.', '_'"
+                        + " or '-': '" + name + "'");
+            }
+            this.name = Optional.of(name);
+            return this;
+        }
+
+        /** How long to wait for {@code /health/ready} (default 30 s). */
+        public Builder startupTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("startup timeout must be positive: " + timeout);
+            }
+            this.startupTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The environment Kratos is looked up in ({@code KRATOS_PUBLIC_URL},
+         * {@code KRATOS_ADMIN_URL}, {@code KRATOS_BIN}, {@code PATH}) instead of the process's:
+         * for tests of the kit, or to pin a binary without changing the environment.
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Optional.of(Map.copyOf(environment));
+            return this;
+        }
+
+        /** Where the one-line skip notice goes (standard error unless a test of the kit says otherwise). */
+        Builder announceTo(PrintStream out) {
+            this.announceTo = Objects.requireNonNull(out, "out");
+            return this;
+        }
+
+        /** The extension, to be registered with {@code @RegisterExtension}. */
+        public KratosServer build() {
+            return new KratosServer(this);
+        }
+    }
+}
