@@ -43,7 +43,7 @@ final class DefaultLoginFlows implements LoginFlows {
         Validation.check(method);
         WireResponse response = http.call("submit login flow", api -> api.updateLoginFlow(flow.id().value(),
                 LoginWire.body(method), flow.sessionToken().map(SessionToken::reveal).orElse(null), null));
-        return LoginResponses.submitted(response, flow.sessionToken());
+        return LoginResponses.submitted(response, flow, method.method());
     }
 
     @Override

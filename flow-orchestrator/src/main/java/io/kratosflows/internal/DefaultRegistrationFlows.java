@@ -39,7 +39,7 @@ final class DefaultRegistrationFlows implements RegistrationFlows {
         Validation.check(method);
         WireResponse response = http.call("submit registration flow",
                 api -> api.updateRegistrationFlow(flow.id().value(), RegistrationWire.body(method), null));
-        return RegistrationResponses.submitted(response);
+        return RegistrationResponses.submitted(response, flow, method.method());
     }
 
     @Override

@@ -47,7 +47,7 @@ final class DefaultSettingsFlows implements SettingsFlows {
         Validation.check(method);
         WireResponse response = http.call("submit settings flow", api -> api.updateSettingsFlow(flow.id().value(),
                 SettingsWire.body(method, flow.csrfToken().orElse(null)), flow.sessionToken().reveal(), null));
-        return SettingsResponses.submitted(response, flow.sessionToken());
+        return SettingsResponses.submitted(response, flow, method.method());
     }
 
     @Override

@@ -30,6 +30,19 @@ public final class FlowResponses {
                 .filter(s -> !s.isBlank()).map(FlowId::of);
     }
 
+    /**
+     * {@return whether a submission's error means the server does not offer the method} Kratos
+     * answers a disabled method with 404 "This endpoint was disabled by system administrator"; an
+     * unknown flow is a 404 too, so the reason (or the flow not offering the method) decides.
+     */
+    public static boolean methodDisabled(WireResponse response, io.kratosflows.ui.Ui flowUi, String method) {
+        if (response.status() != 404 || !isError(response.jsonOrMissing())) {
+            return false;
+        }
+        String reason = Json.text(response.jsonOrMissing().path("error"), "reason", "");
+        return reason.contains("disabled") || (!flowUi.nodes().isEmpty() && !flowUi.groups().contains(method));
+    }
+
     /** {@return the flow a redirect points to: the {@code flow} or {@code id} query parameter of its Location} */
     public static Optional<FlowId> flowInLocation(WireResponse response) {
         return response.location().flatMap(location -> {

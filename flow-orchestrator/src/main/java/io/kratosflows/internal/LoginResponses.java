@@ -25,8 +25,9 @@ public final class LoginResponses {
         throw FlowResponses.failure(what, response);
     }
 
-    /** {@return the outcome of a submission} */
-    public static LoginOutcome submitted(WireResponse response, Optional<SessionToken> flowToken) {
+    /** {@return the outcome of submitting {@code method} to {@code submitted}} */
+    public static LoginOutcome submitted(WireResponse response, LoginFlow submitted, String method) {
+        Optional<SessionToken> flowToken = submitted.sessionToken();
         JsonNode body = response.jsonOrMissing();
         int status = response.status();
         if (status == 200 && body.hasNonNull("session_token")) {
@@ -34,8 +35,14 @@ public final class LoginResponses {
         }
         if ((status == 200 || status == 400) && FlowResponses.isFlow(body)) {
             LoginFlow flow = FlowReader.login(body, flowToken);
+            if (flow.ui().methodNotSupported()) {
+                return new LoginOutcome.MethodUnavailable(method, Optional.empty());
+            }
             boolean codeSent = flow.state().filter("sent_email"::equals).isPresent() || flow.ui().hasMessage(CODE_SENT);
             return codeSent && !flow.ui().hasErrors() ? new LoginOutcome.CodeSent(flow) : new LoginOutcome.NeedsInput(flow);
+        }
+        if (FlowResponses.methodDisabled(response, submitted.ui(), method)) {
+            return new LoginOutcome.MethodUnavailable(method, Optional.of(FlowResponses.error(response)));
         }
         if (status == 410) {
             return new LoginOutcome.FlowExpired(FlowResponses.error(response), FlowResponses.replacement(body));

@@ -29,8 +29,8 @@ public final class RegistrationResponses {
         throw FlowResponses.failure(what, response);
     }
 
-    /** {@return the outcome of a submission} */
-    public static RegistrationOutcome submitted(WireResponse response) {
+    /** {@return the outcome of submitting {@code method} to {@code submitted}} */
+    public static RegistrationOutcome submitted(WireResponse response, RegistrationFlow submitted, String method) {
         JsonNode body = response.jsonOrMissing();
         int status = response.status();
         if (status == 200 && body.path("identity").isObject()) {
@@ -38,6 +38,9 @@ public final class RegistrationResponses {
         }
         if ((status == 200 || status == 400) && FlowResponses.isFlow(body)) {
             RegistrationFlow flow = FlowReader.registration(body);
+            if (flow.ui().methodNotSupported()) {
+                return new RegistrationOutcome.MethodUnavailable(method, Optional.empty());
+            }
             if (flow.ui().hasErrors()) {
                 return new RegistrationOutcome.NeedsInput(flow);
             }
@@ -48,6 +51,9 @@ public final class RegistrationResponses {
                 return new RegistrationOutcome.ChooseMethod(flow);
             }
             return new RegistrationOutcome.NeedsInput(flow);
+        }
+        if (FlowResponses.methodDisabled(response, submitted.ui(), method)) {
+            return new RegistrationOutcome.MethodUnavailable(method, Optional.of(FlowResponses.error(response)));
         }
         if (status == 410) {
             return new RegistrationOutcome.FlowExpired(FlowResponses.error(response), FlowResponses.replacement(body));

@@ -21,12 +21,16 @@ public final class SettingsResponses {
         throw FlowResponses.failure(what, response);
     }
 
-    /** {@return the outcome of a submission} */
-    public static SettingsOutcome submitted(WireResponse response, SessionToken token) {
+    /** {@return the outcome of submitting {@code method} to {@code submitted}} */
+    public static SettingsOutcome submitted(WireResponse response, SettingsFlow submitted, String method) {
+        SessionToken token = submitted.sessionToken();
         JsonNode body = response.jsonOrMissing();
         int status = response.status();
         if ((status == 200 || status == 400) && FlowResponses.isFlow(body)) {
             SettingsFlow flow = FlowReader.settings(body, token);
+            if (flow.ui().methodNotSupported()) {
+                return new SettingsOutcome.MethodUnavailable(method, Optional.empty());
+            }
             return status == 200 && !flow.ui().hasErrors() ? new SettingsOutcome.Saved(flow) : new SettingsOutcome.NeedsInput(flow);
         }
         Optional<String> errorId = ErrorReader.id(response);
@@ -35,6 +39,9 @@ public final class SettingsResponses {
         }
         if (status == 403 && errorId.filter("session_aal2_required"::equals).isPresent()) {
             return new SettingsOutcome.SecondFactorRequired(FlowResponses.error(response), FlowResponses.browserUrl(response));
+        }
+        if (FlowResponses.methodDisabled(response, submitted.ui(), method)) {
+            return new SettingsOutcome.MethodUnavailable(method, Optional.of(FlowResponses.error(response)));
         }
         if (status == 410) {
             return new SettingsOutcome.FlowExpired(FlowResponses.error(response), FlowResponses.replacement(body));

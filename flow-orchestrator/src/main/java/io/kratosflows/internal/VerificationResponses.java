@@ -39,8 +39,10 @@ public final class VerificationResponses {
             return new VerificationOutcome.FlowExpired(Optional.of(FlowResponses.error(response)), FlowResponses.replacement(body));
         }
         if (status == 303) {
-            // Kratos answers a submission to an expired native verification flow with a redirect to a new one.
-            return new VerificationOutcome.FlowExpired(Optional.empty(), FlowResponses.flowInLocation(response));
+            // Kratos answers a submission to an expired native verification flow with a redirect to a
+            // new flow that is bound to a CSRF cookie: a native client cannot fetch it (403
+            // security_csrf_violation), so no replacement is offered and restart() starts a new one.
+            return new VerificationOutcome.FlowExpired(Optional.empty(), Optional.empty());
         }
         throw FlowResponses.failure("verification submission", response);
     }

@@ -20,6 +20,7 @@ import java.util.function.Function;
  * 400 {flow, ui.messages: [4000006 ...]}   → NeedsInput
  * 410 {error: self_service_flow_expired, use_flow_id} → FlowExpired
  * 422 {error: browser_location_change_required, redirect_browser_to} → BrowserRequired
+ * 404 {error: endpoint disabled} / 400 {flow, message 4010002}       → MethodUnavailable
  * </pre>
  */
 public sealed interface LoginOutcome {
@@ -111,13 +112,31 @@ public sealed interface LoginOutcome {
     }
 
     /**
+     * The server does not offer this method: it is disabled there (HTTP 404 "This endpoint was
+     * disabled") or unknown to that Kratos version (message 40100xx, e.g. passkey on an older
+     * Kratos). Choose another of the flow's methods.
+     *
+     * @param method the method that was submitted, e.g. {@code passkey}
+     * @param error  the error Kratos sent, when it sent one (a 40100xx message arrives in a flow instead)
+     */
+    record MethodUnavailable(String method, Optional<KratosError> error) implements LoginOutcome {
+        /** Requires both components. */
+        public MethodUnavailable {
+            Objects.requireNonNull(method, "method == null");
+            Objects.requireNonNull(error, "error == null");
+        }
+    }
+
+    /**
      * Applies the function for this variant: an exhaustive match on Java 17 (adding a variant
      * breaks every caller at compile time).
      */
     default <R> R fold(Function<Completed, R> completed, Function<NeedsInput, R> needsInput, Function<CodeSent, R> codeSent,
                        Function<SecondFactorRequired, R> secondFactor, Function<FlowExpired, R> expired,
-                       Function<BrowserRequired, R> browser) {
-        if (this instanceof Completed c) {
+                       Function<BrowserRequired, R> browser, Function<MethodUnavailable, R> unavailable) {
+        if (this instanceof MethodUnavailable u) {
+            return unavailable.apply(u);
+        } else if (this instanceof Completed c) {
             return completed.apply(c);
         } else if (this instanceof NeedsInput n) {
             return needsInput.apply(n);

@@ -18,6 +18,7 @@ import java.util.function.Function;
  * 403 {error: session_aal2_required}                    → SecondFactorRequired
  * 410 {error: self_service_flow_expired, use_flow_id}   → FlowExpired
  * 422 {error: browser_location_change_required}         → BrowserRequired (e.g. linking a social provider)
+ * 404 {error: endpoint disabled} / 400 {flow, 4010004}  → MethodUnavailable
  * </pre>
  */
 public sealed interface SettingsOutcome {
@@ -109,11 +110,29 @@ public sealed interface SettingsOutcome {
         }
     }
 
+    /**
+     * The server does not offer this method: it is disabled there (HTTP 404 "This endpoint was
+     * disabled") or unknown to that Kratos version (message 40100xx, e.g. passkey on an older
+     * Kratos). Choose another of the flow's methods.
+     *
+     * @param method the method that was submitted, e.g. {@code passkey}
+     * @param error  the error Kratos sent, when it sent one (a 40100xx message arrives in a flow instead)
+     */
+    record MethodUnavailable(String method, Optional<KratosError> error) implements SettingsOutcome {
+        /** Requires both components. */
+        public MethodUnavailable {
+            Objects.requireNonNull(method, "method == null");
+            Objects.requireNonNull(error, "error == null");
+        }
+    }
+
     /** Applies the function for this variant: an exhaustive match on Java 17. */
     default <R> R fold(Function<Saved, R> saved, Function<NeedsInput, R> needsInput, Function<RefreshRequired, R> refresh,
                        Function<SecondFactorRequired, R> secondFactor, Function<FlowExpired, R> expired,
-                       Function<BrowserRequired, R> browser) {
-        if (this instanceof Saved s) {
+                       Function<BrowserRequired, R> browser, Function<MethodUnavailable, R> unavailable) {
+        if (this instanceof MethodUnavailable u) {
+            return unavailable.apply(u);
+        } else if (this instanceof Saved s) {
             return saved.apply(s);
         } else if (this instanceof NeedsInput n) {
             return needsInput.apply(n);

@@ -71,7 +71,8 @@ public sealed interface VerificationOutcome {
 
     /**
      * The flow expired. Kratos answers an expired native verification either with HTTP 410 or with
-     * a 303 redirect to a new flow; {@code replacement} is that flow when named.
+     * a 303 redirect to a new flow bound to a browser cookie, which a native client cannot use:
+     * {@code replacement} is empty then and {@link VerificationFlows#restart} starts a new flow.
      *
      * @param error       the error, when Kratos sent one (a 303 carries none)
      * @param replacement the new flow, when named

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LoginResponsesTest {
 
     private static LoginOutcome submitted(String fixture) {
-        return LoginResponses.submitted(Wire.recorded(fixture), Optional.empty());
+        return LoginResponses.submitted(Wire.recorded(fixture), Flows.login(), "password");
     }
 
     @Test
@@ -64,7 +64,7 @@ class LoginResponsesTest {
         ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-success.200.json").jsonOrMissing();
         ((ObjectNode) body.path("session")).remove("identity");
 
-        var outcome = LoginResponses.submitted(Wire.of(200, body.toString()), Optional.empty());
+        var outcome = LoginResponses.submitted(Wire.of(200, body.toString()), Flows.login(), "password");
 
         var second = assertInstanceOf(LoginOutcome.SecondFactorRequired.class, outcome);
         assertTrue(second.session().identity().isEmpty());
@@ -92,7 +92,7 @@ class LoginResponsesTest {
     void aRedirectIsBrowserRequiredWithItsLocation() {
         WireResponse redirect = new WireResponse(303, java.util.Map.of("Location", java.util.List.of("https://app.example/cb?code=x")), "");
 
-        var browser = assertInstanceOf(LoginOutcome.BrowserRequired.class, LoginResponses.submitted(redirect, Optional.empty()));
+        var browser = assertInstanceOf(LoginOutcome.BrowserRequired.class, LoginResponses.submitted(redirect, Flows.login(), "password"));
 
         assertEquals("https://app.example/cb?code=x", browser.redirectBrowserTo());
     }
@@ -133,7 +133,7 @@ class LoginResponsesTest {
         node.put("type", "video");
         ((ObjectNode) node.path("attributes")).put("node_type", "video").put("src", "https://example.org/v.mp4");
 
-        var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, LoginResponses.submitted(Wire.of(400, body.toString()), Optional.empty()));
+        var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, LoginResponses.submitted(Wire.of(400, body.toString()), Flows.login(), "password"));
 
         var unknown = assertInstanceOf(NodeAttributes.Unknown.class, needsInput.flow().ui().nodes().get(0).attributes());
         assertEquals("video", unknown.nodeType());
@@ -142,11 +142,11 @@ class LoginResponsesTest {
 
     @Test
     void emptyOrNonJsonBodiesAreUnexpectedResponsesNotNullPointers() {
-        var empty = assertThrows(UnexpectedResponseException.class, () -> LoginResponses.submitted(Wire.of(500, ""), Optional.empty()));
+        var empty = assertThrows(UnexpectedResponseException.class, () -> LoginResponses.submitted(Wire.of(500, ""), Flows.login(), "password"));
         var html = assertThrows(UnexpectedResponseException.class,
-                () -> LoginResponses.submitted(Wire.of(502, "<html>Bad gateway</html>"), Optional.empty()));
+                () -> LoginResponses.submitted(Wire.of(502, "<html>Bad gateway</html>"), Flows.login(), "password"));
         var truncated = assertThrows(UnexpectedResponseException.class,
-                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\": \"ory_st_abc\", \"sess"), Optional.empty()));
+                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\": \"ory_st_abc\", \"sess"), Flows.login(), "password"));
 
         assertEquals(500, empty.status());
         assertEquals("<empty>", empty.bodyExcerpt());
@@ -157,7 +157,47 @@ class LoginResponsesTest {
     @Test
     void successWithoutSessionIsUnexpected() {
         assertThrows(UnexpectedResponseException.class,
-                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\":\"ory_st_x\"}"), Optional.empty()));
+                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\":\"ory_st_x\"}"), Flows.login(), "password"));
+    }
+
+    @Test
+    void aDisabledMethodIsUnavailableButAnUnknownFlowIsAnError() {
+        // Recorded from Kratos v26.2.0 with passkey disabled, and for a flow id that does not exist.
+        String disabled = "{\"error\":{\"code\":404,\"status\":\"Not Found\",\"reason\":\"This endpoint was disabled by "
+                + "system administrator. Please check your url or contact the system administrator to enable it.\","
+                + "\"message\":\"The requested resource could not be found\"}}";
+        String unknownFlow = "{\"error\":{\"code\":404,\"status\":\"Not Found\",\"message\":\"Unable to locate the resource\"}}";
+
+        var unavailable = assertInstanceOf(LoginOutcome.MethodUnavailable.class,
+                LoginResponses.submitted(Wire.of(404, disabled), Flows.login(), "passkey"));
+        var error = assertThrows(KratosErrorException.class,
+                () -> LoginResponses.submitted(Wire.of(404, unknownFlow), Flows.login(), "password"));
+
+        assertEquals("passkey", unavailable.method());
+        assertEquals(404, unavailable.error().orElseThrow().status());
+        assertEquals(404, error.status());
+    }
+
+    @Test
+    void noStrategyMessageIsUnavailable() {
+        // Kratos's answer for a method it has no strategy for: 400 with the flow and message 4010002.
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-invalid-credentials.400.json").jsonOrMissing();
+        ObjectNode message = (ObjectNode) body.path("ui").path("messages").get(0);
+        message.put("id", 4010002).put("text", "Could not find a strategy to log you in with.");
+
+        var outcome = LoginResponses.submitted(Wire.of(400, body.toString()), Flows.login(), "passkey");
+
+        assertTrue(assertInstanceOf(LoginOutcome.MethodUnavailable.class, outcome).error().isEmpty());
+    }
+
+    @Test
+    void foldReachesEveryVariant() {
+        var outcome = LoginResponses.submitted(Wire.recorded("login/submit-code-sent.400.json"), Flows.login(), "code");
+
+        String name = outcome.fold(c -> "completed", n -> "needs-input", s -> "code-sent", f -> "second-factor",
+                e -> "expired", b -> "browser", u -> "unavailable");
+
+        assertEquals("code-sent", name);
     }
 
     @Test

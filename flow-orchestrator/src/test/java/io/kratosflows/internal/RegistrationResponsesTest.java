@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RegistrationResponsesTest {
 
     private static RegistrationOutcome submitted(String fixture) {
-        return RegistrationResponses.submitted(Wire.recorded(fixture));
+        return RegistrationResponses.submitted(Wire.recorded(fixture), Flows.registration(), "password");
     }
 
     @Test
@@ -42,7 +42,7 @@ class RegistrationResponsesTest {
         body.remove("session_token");
         body.putNull("continue_with");
 
-        var done = assertInstanceOf(RegistrationOutcome.Completed.class, RegistrationResponses.submitted(Wire.of(200, body.toString())));
+        var done = assertInstanceOf(RegistrationOutcome.Completed.class, RegistrationResponses.submitted(Wire.of(200, body.toString()), Flows.registration(), "password"));
 
         assertTrue(done.session().isEmpty());
         assertTrue(done.token().isEmpty());
@@ -106,7 +106,7 @@ class RegistrationResponsesTest {
     @Test
     void identityWithoutIdIsUnexpected() {
         assertThrows(UnexpectedResponseException.class,
-                () -> RegistrationResponses.submitted(Wire.of(200, "{\"identity\":{\"traits\":{}}}")));
+                () -> RegistrationResponses.submitted(Wire.of(200, "{\"identity\":{\"traits\":{}}}"), Flows.registration(), "password"));
     }
 
     @Test

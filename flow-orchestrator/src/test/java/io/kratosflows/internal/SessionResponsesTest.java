@@ -51,7 +51,7 @@ class SessionResponsesTest {
 
     @Test
     void recordedSecondFactorLoginWithholdsTheIdentity() {
-        var outcome = LoginResponses.submitted(Wire.recorded("login/submit-password-second-factor-required.200.json"), Optional.empty());
+        var outcome = LoginResponses.submitted(Wire.recorded("login/submit-password-second-factor-required.200.json"), Flows.login(), "password");
 
         var second = assertInstanceOf(LoginOutcome.SecondFactorRequired.class, outcome);
         assertEquals(Aal.AAL1, second.session().aal());
@@ -60,11 +60,11 @@ class SessionResponsesTest {
     @Test
     void totpAndLookupSecondFactorsComplete() {
         var totp = assertInstanceOf(LoginOutcome.Completed.class,
-                LoginResponses.submitted(Wire.recorded("login/submit-totp-success.200.json"), Optional.empty()));
+                LoginResponses.submitted(Wire.recorded("login/submit-totp-success.200.json"), Flows.login(), "password"));
         var lookup = assertInstanceOf(LoginOutcome.Completed.class,
-                LoginResponses.submitted(Wire.recorded("login/submit-lookup-success.200.json"), Optional.empty()));
+                LoginResponses.submitted(Wire.recorded("login/submit-lookup-success.200.json"), Flows.login(), "password"));
         var wrong = assertInstanceOf(LoginOutcome.NeedsInput.class,
-                LoginResponses.submitted(Wire.recorded("login/submit-totp-wrong-code.400.json"), Optional.empty()));
+                LoginResponses.submitted(Wire.recorded("login/submit-totp-wrong-code.400.json"), Flows.login(), "password"));
 
         assertEquals(Aal.AAL2, totp.session().aal());
         assertEquals(Aal.AAL2, lookup.session().aal());

@@ -18,7 +18,7 @@ class SettingsResponsesTest {
     private static final SessionToken TOKEN = SessionToken.of("ory_st_settings");
 
     private static SettingsOutcome submitted(String fixture) {
-        return SettingsResponses.submitted(Wire.recorded(fixture), TOKEN);
+        return SettingsResponses.submitted(Wire.recorded(fixture), Flows.settings(TOKEN), "password");
     }
 
     @Test
@@ -63,7 +63,7 @@ class SettingsResponsesTest {
 
     @Test
     void aal2RequiredIsSecondFactorRequiredOnSubmitAndAnErrorOnStart() {
-        var submit = SettingsResponses.submitted(Wire.of(403, Wire.recorded("settings/create-aal2-required.403.json").body()), TOKEN);
+        var submit = SettingsResponses.submitted(Wire.of(403, Wire.recorded("settings/create-aal2-required.403.json").body()), Flows.settings(TOKEN), "password");
         assertInstanceOf(SettingsOutcome.SecondFactorRequired.class, submit);
 
         var start = assertThrows(KratosErrorException.class,

@@ -1,0 +1,74 @@
+package io.kratosflows.live;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kratosflows.Kratos;
+import io.kratosflows.Secret;
+import io.kratosflows.Traits;
+import io.kratosflows.registration.RegistrationMethod;
+import io.kratosflows.registration.RegistrationOutcome;
+import io.kratosflows.testkit.CodePurpose;
+import io.kratosflows.testkit.KratosServer;
+import io.kratosflows.testkit.RegistrationStyle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two-step ({@code profile_first}, the v26 default) registration: profile, choose a credential, back. */
+class TwoStepRegistrationLiveIT {
+
+    @RegisterExtension
+    static final KratosServer SERVER = KratosServer.builder().registrationStyle(RegistrationStyle.PROFILE_FIRST).build();
+    private static Kratos kratos;
+
+    @BeforeAll
+    static void connect() {
+        assumeTrue(SERVER.version().isAtLeast(1, 3) && !SERVER.version().isLegacyLine(),
+                "two-step registration exists from Kratos v25 on; this server is " + SERVER.version().text());
+        kratos = Live.client(SERVER);
+    }
+
+    @AfterAll
+    static void close() {
+        if (kratos != null) {
+            kratos.close();
+        }
+    }
+
+    @Test
+    void profileThenBackThenPassword() {
+        Traits traits = Traits.email(Live.newEmail("two-step"));
+        var flow = kratos.registration().start();
+        assertTrue(flow.ui().node("password").isEmpty(), "step one asks for traits only");
+
+        var choose = assertInstanceOf(RegistrationOutcome.ChooseMethod.class,
+                kratos.registration().submit(flow, RegistrationMethod.Profile.submit(traits)));
+        var back = assertInstanceOf(RegistrationOutcome.NeedsInput.class,
+                kratos.registration().submit(choose.flow(), RegistrationMethod.Profile.back(traits)));
+        var again = assertInstanceOf(RegistrationOutcome.ChooseMethod.class,
+                kratos.registration().submit(back.flow(), RegistrationMethod.Profile.submit(traits)));
+        var done = kratos.registration().submit(again.flow(), new RegistrationMethod.Password(traits, Secret.of(Live.PASSWORD)));
+
+        assertTrue(choose.flow().methods().contains("password"));
+        assertTrue(back.flow().ui().node("traits.email").isPresent());
+        assertTrue(assertInstanceOf(RegistrationOutcome.Completed.class, done).token().isPresent());
+    }
+
+    @Test
+    void profileThenCode() {
+        String email = Live.newEmail("two-step-code");
+        Traits traits = Traits.email(email);
+        var choose = assertInstanceOf(RegistrationOutcome.ChooseMethod.class,
+                kratos.registration().submit(kratos.registration().start(), RegistrationMethod.Profile.submit(traits)));
+
+        var sent = assertInstanceOf(RegistrationOutcome.CodeSent.class,
+                kratos.registration().submit(choose.flow(), RegistrationMethod.Code.request(traits)));
+        String code = Live.code(SERVER, email, CodePurpose.REGISTRATION);
+
+        assertInstanceOf(RegistrationOutcome.Completed.class,
+                kratos.registration().submit(sent.flow(), RegistrationMethod.Code.submit(traits, Secret.of(code))));
+    }
+}
