@@ -1,0 +1,68 @@
+package io.kratosflows.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kratosflows.internal.UiReader;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The UI model keeps every value shape Kratos sends, and everything it does not know. */
+class UiReaderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Ui read(String json) throws Exception {
+        return UiReader.read(JSON.readTree(json));
+    }
+
+    @Test
+    void inputValuesKeepTheirJsonType() throws Exception {
+        Ui ui = read("""
+                {"action":"http://k/self-service/login?flow=1","method":"POST","nodes":[
+                 {"type":"input","group":"default","attributes":{"name":"s","type":"text","value":"text","node_type":"input"},"messages":[],"meta":{}},
+                 {"type":"input","group":"default","attributes":{"name":"n","type":"number","value":42.5,"node_type":"input"},"messages":[],"meta":{}},
+                 {"type":"input","group":"lookup_secret","attributes":{"name":"b","type":"submit","value":true,"node_type":"input"},"messages":[],"meta":{}},
+                 {"type":"input","group":"password","attributes":{"name":"absent","type":"password","required":true,"node_type":"input"},"messages":[],"meta":{}}
+                ]}""");
+
+        assertEquals(Optional.of("text"), ui.node("s").orElseThrow().input().orElseThrow().value());
+        assertEquals(Optional.of(new BigDecimal("42.5")), ui.node("n").orElseThrow().input().orElseThrow().value());
+        assertEquals(Optional.of(Boolean.TRUE), ui.node("b").orElseThrow().input().orElseThrow().value());
+        var absent = ui.node("absent").orElseThrow().input().orElseThrow();
+        assertTrue(absent.value().isEmpty());
+        assertTrue(absent.required());
+        assertEquals(java.util.List.of("lookup_secret", "password"), ui.groups());
+    }
+
+    @Test
+    void unknownNodeTypesMessageTypesAndFieldsAreKept() throws Exception {
+        Ui ui = read("""
+                {"action":"a","method":"POST","messages":[{"id":9999999,"type":"warning","text":"new","context":{"k":[1,2]}}],
+                 "nodes":[{"type":"video","group":"media","attributes":{"node_type":"video","src":"https://x/v.mp4","loop":true},
+                           "messages":[],"meta":{},"brand_new_field":1}]}""");
+
+        UiNode node = ui.nodes().get(0);
+        assertEquals(NodeType.UNKNOWN, node.type());
+        assertEquals("video", node.rawType());
+        assertTrue(assertInstanceOf(NodeAttributes.Unknown.class, node.attributes()).rawJson().contains("\"loop\":true"));
+        UiMessage message = ui.messages().get(0);
+        assertEquals(MessageType.UNKNOWN, message.type());
+        assertEquals("warning", message.rawType());
+        assertEquals(java.util.List.of(new BigDecimal(1), new BigDecimal(2)), message.context().get("k"));
+    }
+
+    @Test
+    void missingOrWronglyTypedPartsBecomeEmptyNotExceptions() throws Exception {
+        Ui ui = read("{\"nodes\":[{\"type\":\"input\",\"attributes\":{\"node_type\":\"input\"}},{}],\"messages\":\"oops\"}");
+
+        assertEquals(2, ui.nodes().size());
+        assertEquals("", ui.nodes().get(0).key());
+        assertEquals(NodeType.UNKNOWN, ui.nodes().get(1).type());
+        assertTrue(ui.messages().isEmpty());
+        assertEquals("", ui.action());
+    }
+}
