@@ -111,6 +111,23 @@ class NativeRequestHeadersTest {
     }
 
     @Test
+    void restartingAnExpiredRefreshFlowKeepsTheSessionToken() {
+        server.respond("login/create-refresh.200.json").respond("login/submit-expired.410.json")
+                .respond("login/fetch.200.json").respond("login/submit-password-success.200.json");
+        SessionToken token = SessionToken.of("ory_st_keep");
+        LoginFlow flow = kratos.login().start(LoginOptions.refresh(token));
+        var expired = assertInstanceOf(LoginOutcome.FlowExpired.class,
+                kratos.login().submit(flow, new LoginMethod.Password("ada@example.org", Secret.of("pw-123456789"))));
+
+        LoginFlow replacement = kratos.login().restart(expired, LoginOptions.refresh(token));
+        kratos.login().submit(replacement, new LoginMethod.Password("ada@example.org", Secret.of("pw-123456789")));
+
+        assertEquals("id=" + expired.replacement().orElseThrow().value(), server.requests().get(2).query());
+        assertEquals(java.util.Optional.of(token), replacement.sessionToken());
+        assertEquals("ory_st_keep", server.requests().get(3).header("X-Session-Token"));
+    }
+
+    @Test
     void redirectsAreNeverFollowed() {
         server.respond("login/create.200.json");
         server.respond(new FakeKratos.Response(303, Map.of("Location", server.url() + "/elsewhere"), "", 0));

@@ -31,10 +31,19 @@ final class DefaultLoginFlows implements LoginFlows {
     }
 
     @Override
+    public LoginFlow fetch(FlowId id) {
+        return fetch(id, Optional.empty());
+    }
+
+    @Override
     public LoginFlow fetch(FlowId id, SessionToken token) {
+        return fetch(id, Optional.of(Objects.requireNonNull(token, "token == null")));
+    }
+
+    private LoginFlow fetch(FlowId id, Optional<SessionToken> token) {
         Objects.requireNonNull(id, "id == null");
         WireResponse response = http.call("fetch login flow", api -> api.getLoginFlow(id.value(), null));
-        return LoginResponses.flow("fetch login flow " + id, response, Optional.ofNullable(token));
+        return LoginResponses.flow("fetch login flow " + id, response, token);
     }
 
     @Override
@@ -50,5 +59,12 @@ final class DefaultLoginFlows implements LoginFlows {
     public LoginFlow restart(LoginOutcome.FlowExpired expired) {
         Objects.requireNonNull(expired, "expired == null");
         return expired.replacement().map(this::fetch).orElseGet(this::start);
+    }
+
+    @Override
+    public LoginFlow restart(LoginOutcome.FlowExpired expired, LoginOptions options) {
+        Objects.requireNonNull(expired, "expired == null");
+        Objects.requireNonNull(options, "options == null");
+        return expired.replacement().map(id -> fetch(id, options.sessionToken())).orElseGet(() -> start(options));
     }
 }

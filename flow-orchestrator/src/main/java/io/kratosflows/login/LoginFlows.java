@@ -26,11 +26,12 @@ public interface LoginFlows {
     LoginFlow start(LoginOptions options);
 
     /** Fetches a flow by id ({@code GET /self-service/login/flows?id=}, generated {@code getLoginFlow}). */
-    default LoginFlow fetch(FlowId id) {
-        return fetch(id, null);
-    }
+    LoginFlow fetch(FlowId id);
 
-    /** Fetches a flow started with a session token (refresh or second factor); {@code token} may be null. */
+    /**
+     * Fetches a flow started with a session token (refresh or second factor); the returned flow
+     * carries the token so that {@link #submit} sends it again.
+     */
     LoginFlow fetch(FlowId id, SessionToken token);
 
     /**
@@ -46,4 +47,10 @@ public interface LoginFlows {
      * otherwise starts a new flow with the default options.
      */
     LoginFlow restart(LoginOutcome.FlowExpired expired);
+
+    /**
+     * Continues after an expiry of a flow started with a session token (refresh or second factor):
+     * the replacement flow, or a new one started with {@code options}, carries the token again.
+     */
+    LoginFlow restart(LoginOutcome.FlowExpired expired, LoginOptions options);
 }
