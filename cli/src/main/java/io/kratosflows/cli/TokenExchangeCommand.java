@@ -1,0 +1,52 @@
+package io.kratosflows.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kratosflows.Secret;
+import io.kratosflows.session.TokenExchangeOutcome;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kratos-flows token-exchange}: the last step of a native flow that went through a browser
+ * ({@code GET /sessions/token-exchange}): the flow's init code plus the return-to code the browser
+ * came back with become a session token.
+ */
+@Command(name = "token-exchange", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
+        description = {"Exchange the codes of a browser hand-over (social sign-in) for a session token.",
+            "Example: kratos-flows token-exchange --exchange-code-file code.txt --return-to-code RTC --token-file ~/.kratos-token"})
+final class TokenExchangeCommand extends FlowCommand {
+
+    @Option(names = "--exchange-code-file", paramLabel = "FILE",
+            description = "The init code written by 'login --exchange-code-file FILE'.")
+    Path exchangeCodeFile;
+
+    @Option(names = "--init-code-stdin", description = "Read the init code from standard input instead.")
+    boolean initCodeStdin;
+
+    @Option(names = "--return-to-code", paramLabel = "CODE", required = true,
+            description = "The return_to_code parameter the browser was sent back with.")
+    String returnToCode;
+
+    @Mixin
+    TokenOutput tokens;
+
+    @Override
+    ExitCode run(CommandContext ctx) {
+        Secret init = exchangeCodeFile != null ? TokenFiles.readSecret(exchangeCodeFile, "exchange code")
+                : secret(ctx, initCodeStdin, "Init code", "--exchange-code-file FILE or --init-code-stdin");
+        TokenExchangeOutcome outcome = kratos(ctx).sessions().exchangeToken(init, Secret.of(returnToCode));
+        if (outcome instanceof TokenExchangeOutcome.Rejected rejected) {
+            throw CliException.authFailed("Kratos refused the codes (unknown, used or expired): "
+                    + rejected.error().summary());
+        }
+        TokenExchangeOutcome.Exchanged exchanged = (TokenExchangeOutcome.Exchanged) outcome;
+        ObjectNode json = Output.object().put("command", "token-exchange").put("outcome", "exchanged");
+        ctx.out().line("Signed in: " + Describe.session(exchanged.session()));
+        json.set("session", Describe.sessionJson(exchanged.session()));
+        deliverToken(ctx, exchanged.token(), tokens, json);
+        ctx.out().result(json);
+        return ExitCode.OK;
+    }
+}
