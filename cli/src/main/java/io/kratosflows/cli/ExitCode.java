@@ -38,7 +38,7 @@ public enum ExitCode {
         return code;
     }
 
-    /** One line for the help footer and USAGE.md. */
+    /** One line for the help footer and the README's exit-code table. */
     public String meaning() {
         return meaning;
     }

@@ -1,0 +1,49 @@
+package io.kratosflows.contract;
+
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.Consumer;
+import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import io.kratosflows.testkit.KratosServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Verifies the interactions tagged {@value ProviderStates#SHORT_LIFESPANS} (expired flows, a
+ * session past the privileged age) against a Kratos whose flows live 2 s and whose sessions stay
+ * privileged for 1 s.
+ */
+@Provider(PactSupport.PROVIDER)
+@Consumer(PactSupport.CONSUMER)
+@PactFolder("target/pacts")
+@PactFilter(".*\\Q" + ProviderStates.SHORT_LIFESPANS + "\\E")
+class ShortLifespansProviderIT {
+
+    private static final String LIFESPAN = KratosStates.SHORT_FLOW_LIFESPAN.toSeconds() + "s";
+
+    @RegisterExtension
+    static final KratosServer KRATOS = KratosServer.builder()
+            .name("pact-short-lifespans")
+            .set("selfservice.flows.login.lifespan", LIFESPAN)
+            .set("selfservice.flows.registration.lifespan", LIFESPAN)
+            .set("selfservice.flows.settings.lifespan", LIFESPAN)
+            .set("selfservice.flows.recovery.lifespan", LIFESPAN)
+            .set("selfservice.flows.verification.lifespan", LIFESPAN)
+            .set("selfservice.flows.settings.privileged_session_max_age", KratosStates.SHORT_PRIVILEGED_AGE.toSeconds() + "s")
+            .build();
+
+    @BeforeEach
+    void target(PactVerificationContext context) {
+        ProviderTarget.prepare(context, KRATOS);
+    }
+
+    @TestTemplate
+    @ExtendWith(PactVerificationInvocationContextProvider.class)
+    void verify(PactVerificationContext context) {
+        context.verifyInteraction();
+    }
+}
