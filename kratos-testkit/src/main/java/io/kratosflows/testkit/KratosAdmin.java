@@ -26,7 +26,7 @@ import java.util.Objects;
  *
  * <p>Endpoints: {@code POST/GET/DELETE /admin/identities[/{id}]},
  * {@code GET /admin/identities/{id}/sessions}, {@code GET /admin/courier/messages},
- * {@code GET /version}. Any unexpected status becomes a {@link KratosAdminException}.
+ * {@code GET /admin/version}. Any unexpected status becomes a {@link KratosAdminException}.
  */
 public final class KratosAdmin {
 
@@ -124,9 +124,21 @@ public final class KratosAdmin {
         return List.copyOf(messages);
     }
 
-    /** The version of the Kratos behind this admin API ({@code GET /version}). */
+    /**
+     * The version of the Kratos behind this admin API: {@code GET /admin/version} (v25 and later
+     * redirect {@code /version} there), falling back to {@code GET /version} for older servers.
+     */
     public KratosVersion version() {
-        return KratosVersion.parse(send("GET", "/version", null, 200).path("version").asText(""));
+        JsonNode body;
+        try {
+            body = send("GET", "/admin/version", null, 200);
+        } catch (KratosAdminException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            body = send("GET", "/version", null, 200);
+        }
+        return KratosVersion.parse(body.path("version").asText(""));
     }
 
     private JsonNode send(String method, String pathAndQuery, JsonNode body, int expected) {

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * cheap argon2, password/profile/code/totp/lookup_secret/passkey/fake-GitHub-OIDC methods, recovery
  * and verification by code, {@code use_continue_with_transitions}) with free loopback ports, then
  * the registration style, then the overlays in order, written to
- * {@code target/kratos-testkit/<instance>/kratos.yml} (the folder can be moved with the system
+ * {@code target/kratos-testkit/<instance>/config/kratos.yml} (the folder can be moved with the system
  * property {@code kratos.testkit.dir}) and run as
  * {@code kratos serve --dev --watch-courier --sqa-opt-out}. Output goes to {@link #logFile()}. The
  * child process gets a minimal environment, since Kratos reads config keys from environment

@@ -56,7 +56,15 @@ final class LocalKratosLauncher {
                     + " enable_legacy_one_step, both from v1.2); use v1.2+ or v25.4+");
         }
         prepare(dir);
-        Path schema = write(dir.resolve("identity.schema.json"),
+        // Kratos watches the folder of its configuration; the log must live elsewhere, or each
+        // line it writes is a change it reports (v25 logs the folder on every event: a loop).
+        Path configDir = dir.resolve("config");
+        try {
+            Files.createDirectories(configDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + configDir, e);
+        }
+        Path schema = write(configDir.resolve("identity.schema.json"),
                 KratosConfigRenderer.readResource(KratosConfigRenderer.SCHEMA_RESOURCE));
         Path log = dir.resolve("kratos.log");
         IllegalStateException last = null;
@@ -87,7 +95,7 @@ final class LocalKratosLauncher {
         try {
             ObjectNode config = KratosConfigRenderer.render(version, chosen, schema.toUri(), style,
                     overlays);
-            Path configFile = write(dir.resolve("kratos.yml"), "# Written by kratos-flows-testkit for "
+            Path configFile = write(schema.resolveSibling("kratos.yml"), "# Written by kratos-flows-testkit for "
                     + "Kratos " + version + "; regenerated at every start.\n"
                     + KratosConfigRenderer.toYaml(config));
             append(log, "=== kratos-flows-testkit: starting " + binary + " at " + Instant.now() + "\n");
@@ -188,14 +196,16 @@ final class LocalKratosLauncher {
                 throw new IllegalStateException("Kratos exited with status " + process.exitValue()
                         + " before it was ready; log " + log + " ends with:\n" + tail);
             }
-            if (ready(http, publicUrl) && ready(http, adminUrl)) {
+            // The admin API answers readiness under /admin since v25 (older paths redirect there).
+            if (ready(http, publicUrl.resolve("health/ready"))
+                    && (ready(http, adminUrl.resolve("admin/health/ready")) || ready(http, adminUrl.resolve("health/ready")))) {
                 return;
             }
             if (System.nanoTime() - deadline >= 0) {
                 stop(process);
                 removeHook(killer);
                 throw new IllegalStateException("Kratos did not answer 200 on " + publicUrl
-                        + "health/ready within " + timeout + "; log " + log + " ends with:\n"
+                        + "health/ready and " + adminUrl + "admin/health/ready within " + timeout + "; log " + log + " ends with:\n"
                         + logTail(log));
             }
             try {
@@ -208,8 +218,8 @@ final class LocalKratosLauncher {
         }
     }
 
-    private static boolean ready(HttpClient http, URI base) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("health/ready"))
+    private static boolean ready(HttpClient http, URI endpoint) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(2))
                 .header("Accept", "application/json")
                 .GET().build();
