@@ -63,11 +63,11 @@ class KratosServerIT {
         Path log = kratos.logFile().orElseThrow();
         assertTrue(log.startsWith(Path.of(System.getProperty("user.dir"), "target", "kratos-testkit")
                 .toAbsolutePath()), log.toString());
-        Path config = log.resolveSibling("kratos.yml");
+        Path config = log.resolveSibling("config").resolve("kratos.yml");
         String yaml = Files.readString(config);
         assertTrue(yaml.contains("style: \"unified\""), yaml);
         assertTrue(yaml.contains("port: " + kratos.publicUrl().getPort()), yaml);
-        assertTrue(Files.exists(log.resolveSibling("identity.schema.json")));
+        assertTrue(Files.exists(log.resolveSibling("config").resolve("identity.schema.json")));
         assertTrue(Files.readString(log).contains("running migrations"),
                 "memory DSN migrates at start");
     }

@@ -36,7 +36,7 @@ class ProfileFirstOverlayIT {
         assertNotEquals(variant.publicUrl(), defaults.publicUrl());
         String folder = variant.logFile().orElseThrow().getParent().getFileName().toString();
         assertTrue(folder.startsWith("profile-first-"), folder);
-        String yaml = Files.readString(variant.logFile().orElseThrow().resolveSibling("kratos.yml"));
+        String yaml = Files.readString(variant.logFile().orElseThrow().resolveSibling("config").resolve("kratos.yml"));
         assertTrue(yaml.contains("style: \"profile_first\""), yaml);
         assertTrue(yaml.contains("lifespan: \"3s\""), yaml);
     }
