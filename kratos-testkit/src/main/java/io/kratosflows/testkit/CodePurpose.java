@@ -6,6 +6,11 @@ import java.util.Locale;
 /**
  * Why Kratos sent a code, recognised by the wording of its built-in courier templates (subject or
  * plain-text body), so a test that triggers several mails to one address picks the right one.
+ *
+ * <p>The wording differs by version: v25.4 and later put the code in the subject
+ * ({@code Use code 123456 to verify your account}); v1.x subjects have no code and sometimes other
+ * words ({@code Please verify your email address}), but their bodies hold the same markers
+ * ({@code please verify your account by entering the following code}), so the markers match both.
  */
 public enum CodePurpose {
     /** {@code Use code NNNNNN to log in} / "Login to your account with the following code". */

@@ -27,6 +27,12 @@ import java.util.Objects;
  * <p>Endpoints: {@code POST/GET/DELETE /admin/identities[/{id}]},
  * {@code GET /admin/identities/{id}/sessions}, {@code GET /admin/courier/messages},
  * {@code GET /admin/version}. Any unexpected status becomes a {@link KratosAdminException}.
+ *
+ * <p>Versions: every admin endpoint lives under {@code /admin/} since Kratos v0.9. v26.2 also
+ * answers the old unprefixed paths ({@code /version}, {@code /health/ready},
+ * {@code /courier/messages}), but v25.4 and v1.3 answer them with {@code 307} to the
+ * {@code /admin/} path, which this client (it follows no redirects) would report as an error; so
+ * it calls only {@code /admin/} paths.
  */
 public final class KratosAdmin {
 
@@ -125,8 +131,8 @@ public final class KratosAdmin {
     }
 
     /**
-     * The version of the Kratos behind this admin API: {@code GET /admin/version} (v25 and later
-     * redirect {@code /version} there), falling back to {@code GET /version} for older servers.
+     * The version of the Kratos behind this admin API: {@code GET /admin/version}, falling back to
+     * {@code GET /version} only on a 404 (servers from before v0.9, which had no {@code /admin/}).
      */
     public KratosVersion version() {
         JsonNode body;

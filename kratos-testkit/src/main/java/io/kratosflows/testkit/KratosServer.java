@@ -60,16 +60,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * variables. One instance runs per distinct configuration and binary, shared by every test class
  * of the JVM that asks for the same, and is stopped when the test run ends.
  *
- * <p><b>Kratos versions.</b> The config is written for the version {@code kratos version} reports.
- * For v25.4 and later (tested: v26.2.0) it is the base file as it is. For the v1.x line (v1.2,
- * v1.3; not installed here, so untested) one key differs: {@code selfservice.flows.registration.style}
+ * <p><b>Kratos versions.</b> Tested with v26.2.0, v25.4.0 and v1.3.1. The config is written for
+ * the version {@code kratos version} reports. For v25.4 and later it is the base file as it is.
+ * For the v1.x line (v1.2, v1.3) one key differs: {@code selfservice.flows.registration.style}
  * did not exist and is left out, and {@code selfservice.flows.registration.enable_legacy_one_step}
  * is written instead ({@code true} for {@link RegistrationStyle#UNIFIED}, {@code false} for
- * {@link RegistrationStyle#PROFILE_FIRST}); the result was checked against the published config
- * schemas of v1.2.0 and v1.3.1, where {@code style} is the only key of the profile they reject.
- * Versions before v1.2 are refused with a clear error
+ * {@link RegistrationStyle#PROFILE_FIRST}). Versions before v1.2 are refused with a clear error
  * (they have no passkey method and no {@code enable_legacy_one_step}). Overlays are written as
- * given, whatever the version.
+ * given, whatever the version. Readiness and version are read under the admin API's
+ * {@code /admin/} prefix, which every version serves (v25.4 and v1.3 redirect the unprefixed
+ * paths, see {@link KratosAdmin}); v1.x mails carry their code only in the body, not the subject
+ * (see {@link CodePurpose}).
  *
  * <p>Register it on a {@code static} field so one instance serves the whole class; the accessors
  * work from {@code @BeforeAll} methods and tests on.
@@ -122,7 +123,7 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
         return running().adminUrl();
     }
 
-    /** The version the running Kratos reports on {@code GET /version} of its admin API. */
+    /** The version the running Kratos reports on {@code GET /admin/version} of its admin API. */
     public KratosVersion version() {
         return running().version();
     }

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Kratos release version such as {@code v26.2.0}, as reported by {@code GET /version} on the
- * admin API or by {@code kratos version}.
+ * A Kratos release version such as {@code v26.2.0}, as reported by {@code GET /admin/version} on
+ * the admin API or by {@code kratos version}.
  *
  * <p>Kratos numbered its releases v1.0 … v1.3 and then switched to year-based numbers (v25.4,
  * v26.2); {@link #isLegacyLine()} tells the two apart because their configuration schemas differ.

@@ -196,17 +196,19 @@ final class LocalKratosLauncher {
                 throw new IllegalStateException("Kratos exited with status " + process.exitValue()
                         + " before it was ready; log " + log + " ends with:\n" + tail);
             }
-            // The admin API answers readiness under /admin since v25 (older paths redirect there).
-            if (ready(http, publicUrl.resolve("health/ready"))
-                    && (ready(http, adminUrl.resolve("admin/health/ready")) || ready(http, adminUrl.resolve("health/ready")))) {
+            // Admin readiness under /admin: every version the kit starts serves it there, while
+            // v25.4 and v1.3 answer the unprefixed /health/ready with a 307 (v26.2 with 200).
+            URI publicReady = publicUrl.resolve("health/ready");
+            URI adminReady = adminUrl.resolve("admin/health/ready");
+            if (ready(http, publicReady) && ready(http, adminReady)) {
                 return;
             }
             if (System.nanoTime() - deadline >= 0) {
                 stop(process);
                 removeHook(killer);
-                throw new IllegalStateException("Kratos did not answer 200 on " + publicUrl
-                        + "health/ready and " + adminUrl + "admin/health/ready within " + timeout + "; log " + log + " ends with:\n"
-                        + logTail(log));
+                throw new IllegalStateException("Kratos did not answer 200 on " + publicReady
+                        + " and " + adminReady + " within " + timeout + "; log " + log
+                        + " ends with:\n" + logTail(log));
             }
             try {
                 Thread.sleep(POLL.toMillis());

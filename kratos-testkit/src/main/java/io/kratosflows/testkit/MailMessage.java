@@ -39,8 +39,8 @@ public record MailMessage(String recipient, String subject, String body, Source 
     }
 
     /**
-     * The six-digit code in this message: the subject is searched first (the built-in templates
-     * put the code there, away from links), then the body.
+     * The six-digit code in this message: the subject is searched first (the built-in templates of
+     * v25.4 and later put the code there, away from links), then the body (where v1.x has it).
      */
     public Optional<String> code() {
         return findCode(subject).or(() -> findCode(body));

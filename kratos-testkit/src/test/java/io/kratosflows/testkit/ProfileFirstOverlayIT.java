@@ -37,7 +37,14 @@ class ProfileFirstOverlayIT {
         String folder = variant.logFile().orElseThrow().getParent().getFileName().toString();
         assertTrue(folder.startsWith("profile-first-"), folder);
         String yaml = Files.readString(variant.logFile().orElseThrow().resolveSibling("config").resolve("kratos.yml"));
-        assertTrue(yaml.contains("style: \"profile_first\""), yaml);
+        if (variant.version().isLegacyLine()) {
+            // v1.x has no registration.style key; two-step registration is this flag off.
+            assertTrue(yaml.contains("enable_legacy_one_step: false"), yaml);
+            assertFalse(yaml.contains("style:"), yaml);
+        } else {
+            assertTrue(yaml.contains("style: \"profile_first\""), yaml);
+            assertFalse(yaml.contains("enable_legacy_one_step"), yaml);
+        }
         assertTrue(yaml.contains("lifespan: \"3s\""), yaml);
     }
 
