@@ -28,6 +28,7 @@ public final class KratosConfig {
     private final SSLContext sslContext;
     private final CloseableHttpClient httpClient;
     private final int maxConnections;
+    private final ExchangeListener exchangeListener;
 
     private KratosConfig(Builder b) {
         this.publicUrl = checkUrl("publicUrl", Objects.requireNonNull(b.publicUrl, "publicUrl is required"));
@@ -41,6 +42,7 @@ public final class KratosConfig {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + b.maxConnections);
         }
         this.maxConnections = b.maxConnections;
+        this.exchangeListener = b.exchangeListener;
         if (httpClient != null && sslContext != null) {
             throw new IllegalArgumentException("set either httpClient or sslContext: a custom client brings its own TLS");
         }
@@ -62,6 +64,7 @@ public final class KratosConfig {
         b.sslContext = sslContext;
         b.httpClient = httpClient;
         b.maxConnections = maxConnections;
+        b.exchangeListener = exchangeListener;
         return b;
     }
 
@@ -103,6 +106,11 @@ public final class KratosConfig {
     /** {@return the size of the built-in connection pool} */
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /** {@return the listener told about every exchange, when set} */
+    public java.util.Optional<ExchangeListener> exchangeListener() {
+        return java.util.Optional.ofNullable(exchangeListener);
     }
 
     @Override
@@ -148,6 +156,7 @@ public final class KratosConfig {
         private SSLContext sslContext;
         private CloseableHttpClient httpClient;
         private int maxConnections = 20;
+        private ExchangeListener exchangeListener;
 
         private Builder() {
         }
@@ -217,6 +226,12 @@ public final class KratosConfig {
         /** Sets the size of the built-in connection pool (default 20). */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** Sets a listener told about every HTTP exchange (method, path, status, time; never secrets). */
+        public Builder exchangeListener(ExchangeListener listener) {
+            this.exchangeListener = listener;
             return this;
         }
 

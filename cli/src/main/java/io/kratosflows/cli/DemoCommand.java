@@ -3,6 +3,7 @@ package io.kratosflows.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.FlowId;
+import io.kratosflows.HttpExchange;
 import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
@@ -258,7 +259,7 @@ final class DemoCommand extends FlowCommand {
 
         private void printRequests(ObjectNode record) {
             ArrayNode requests = record.putArray("requests");
-            for (RequestTrace.Exchange e : ctx.connection().trace().drain()) {
+            for (HttpExchange e : ctx.connection().trace().drain()) {
                 ctx.out().line("      " + e.line());
                 requests.add(e.line());
             }

@@ -3,6 +3,7 @@ package io.kratosflows.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kratosflows.HttpExchange;
 import io.kratosflows.ui.Ui;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,7 @@ final class Output {
     }
 
     /** Request lines on standard error, with --verbose only. */
-    void trace(List<RequestTrace.Exchange> exchanges) {
+    void trace(List<HttpExchange> exchanges) {
         if (verbose) {
             exchanges.forEach(e -> terminal.err().println("  > " + e.line()));
             terminal.err().flush();

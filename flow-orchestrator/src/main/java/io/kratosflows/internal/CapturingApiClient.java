@@ -1,7 +1,10 @@
 package io.kratosflows.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.kratosflows.HttpExchange;
 import io.kratosflows.generated.invoker.ApiClient;
+import io.kratosflows.generated.invoker.ApiException;
+import io.kratosflows.generated.invoker.Pair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 final class CapturingApiClient extends ApiClient {
 
     private final ThreadLocal<WireResponse> captured = new ThreadLocal<>();
+    private final ThreadLocal<String> requestLine = new ThreadLocal<>();
 
     CapturingApiClient(CloseableHttpClient httpClient) {
         super(httpClient);
@@ -33,6 +37,34 @@ final class CapturingApiClient extends ApiClient {
                                     TypeReference<T> returnType) throws IOException, ParseException {
         captured.set(read(response));
         return null;
+    }
+
+    @Override
+    public <T> T invokeAPI(String path, String method, List<Pair> queryParams, List<Pair> collectionQueryParams,
+                           String urlQueryDeepObject, Object body, Map<String, String> headerParams,
+                           Map<String, String> cookieParams, Map<String, Object> formParams, String accept,
+                           String contentType, String[] authNames, TypeReference<T> returnType) throws ApiException {
+        requestLine.set(method + " " + path + query(queryParams));
+        return super.invokeAPI(path, method, queryParams, collectionQueryParams, urlQueryDeepObject, body, headerParams,
+                cookieParams, formParams, accept, contentType, authNames, returnType);
+    }
+
+    private static String query(List<Pair> params) {
+        StringBuilder q = new StringBuilder();
+        for (Pair p : params) {
+            if (p.getName() != null && p.getValue() != null) {
+                q.append(q.length() == 0 ? '?' : '&').append(p.getName()).append('=')
+                        .append(HttpExchange.shownValue(p.getName(), p.getValue()));
+            }
+        }
+        return q.toString();
+    }
+
+    /** Returns and forgets {@code METHOD /path?query} of the last call on this thread (secret values as ***). */
+    String takeRequestLine() {
+        String line = requestLine.get();
+        requestLine.remove();
+        return line == null ? "? ?" : line;
     }
 
     /** Returns and forgets the response captured on this thread by the last call. */

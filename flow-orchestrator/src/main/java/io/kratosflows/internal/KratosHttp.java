@@ -1,12 +1,16 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.ExchangeListener;
+import io.kratosflows.HttpExchange;
 import io.kratosflows.KratosConfig;
 import io.kratosflows.error.KratosTransportException;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.generated.invoker.ApiException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -37,6 +41,7 @@ public final class KratosHttp implements AutoCloseable {
     private final CapturingApiClient apiClient;
     private final FrontendApi frontend;
     private final String publicUrl;
+    private final java.util.Optional<ExchangeListener> listener;
 
     /** Builds the stack for a configuration. */
     public KratosHttp(KratosConfig config) {
@@ -44,6 +49,7 @@ public final class KratosHttp implements AutoCloseable {
         this.httpClient = config.httpClient().orElseGet(() -> build(config));
         this.apiClient = new CapturingApiClient(httpClient);
         this.publicUrl = config.publicUrl().toString();
+        this.listener = config.exchangeListener();
         apiClient.setBasePath(publicUrl);
         apiClient.setUserAgent(config.userAgent());
         apiClient.setConnectTimeout((int) config.connectTimeout().toMillis());
@@ -80,17 +86,33 @@ public final class KratosHttp implements AutoCloseable {
      * @throws KratosTransportException when Kratos could not be reached or did not answer in time
      */
     public WireResponse call(String what, ApiCall call) {
+        long started = System.nanoTime();
         try {
             call.run(frontend);
         } catch (ApiException e) {
             apiClient.take();
+            tell(OptionalInt.empty(), started);
             throw failure(what, e);
         }
         WireResponse response = apiClient.take();
         if (response == null) {
             throw new IllegalStateException("no response captured for " + what);
         }
+        tell(OptionalInt.of(response.status()), started);
         return response;
+    }
+
+    private void tell(OptionalInt status, long started) {
+        String[] line = apiClient.takeRequestLine().split(" ", 2);
+        if (listener.isEmpty()) {
+            return;
+        }
+        try {
+            listener.get().onExchange(new HttpExchange(line[0], line.length > 1 ? line[1] : "", status,
+                    Duration.ofNanos(System.nanoTime() - started)));
+        } catch (RuntimeException ignored) {
+            // A listener is an observer: its failure must not change the outcome of the call.
+        }
     }
 
     private RuntimeException failure(String what, ApiException e) {
