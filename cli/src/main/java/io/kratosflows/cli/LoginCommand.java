@@ -147,12 +147,24 @@ final class LoginCommand extends FlowCommand {
                 currentFlow = kratos(ctx).login().restart(expired);
                 ctx.out().line("The flow expired; continuing in flow " + currentFlow.id());
                 payload = payload(ctx, currentFlow, chosen, false);
+            } else if (outcome instanceof LoginOutcome.VerificationRequired unverified) {
+                throw CliException.authFailed("the address " + unverified.address().orElse("of this account")
+                        + " is not verified yet; verify it first"
+                        + unverified.verificationFlow().map(f -> " (kratos-flows verify --flow " + f + " --code CODE)").orElse(""));
+            } else if (outcome instanceof LoginOutcome.MethodUnavailable unavailable) {
+                throw unavailable(unavailable.method(), currentFlow.methods());
             } else {
                 LoginOutcome.BrowserRequired browser = (LoginOutcome.BrowserRequired) outcome;
                 return browserRequired(ctx, browser.redirectBrowserTo(), json);
             }
         }
         throw new CliException(ExitCode.UNEXPECTED_RESPONSE, "the login did not finish after " + MAX_STEPS + " steps");
+    }
+
+    /** The error for a method the server does not offer, naming the ones it does. */
+    static CliException unavailable(String method, java.util.List<String> offered) {
+        return CliException.invalidInput("this Kratos does not offer the method '" + method + "' here"
+                + (offered.isEmpty() ? "" : "; it offers " + String.join(", ", offered)));
     }
 
     static ExitCode browserRequired(CommandContext ctx, String url, ObjectNode json) {

@@ -111,6 +111,8 @@ final class RegisterCommand extends FlowCommand {
                 ctx.out().line("The flow expired; continuing in flow " + flow.id());
                 payload = isProfileStep(flow) ? RegistrationMethod.Profile.submit(traits)
                         : payload(ctx, flow, chosen, traits, false);
+            } else if (outcome instanceof RegistrationOutcome.MethodUnavailable unavailable) {
+                throw LoginCommand.unavailable(unavailable.method(), flow.methods());
             } else {
                 return LoginCommand.browserRequired(ctx,
                         ((RegistrationOutcome.BrowserRequired) outcome).redirectBrowserTo(), json);

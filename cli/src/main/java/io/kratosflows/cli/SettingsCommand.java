@@ -136,6 +136,8 @@ final class SettingsCommand extends FlowCommand {
         } else if (outcome instanceof SettingsOutcome.FlowExpired expired) {
             throw new CliException(ExitCode.FLOW_EXPIRED, "the settings flow expired: start again ("
                     + expired.error().summary() + ")");
+        } else if (outcome instanceof SettingsOutcome.MethodUnavailable unavailable) {
+            throw LoginCommand.unavailable(unavailable.method(), List.of());
         }
         return LoginCommand.browserRequired(ctx, ((SettingsOutcome.BrowserRequired) outcome).redirectBrowserTo(), json);
     }

@@ -77,6 +77,28 @@ class CommandsReplayTest {
     }
 
     @Test
+    void unverifiedAddressAndDisabledMethodEndWithOneLineAndTheirExitCodes() throws Exception {
+        String unverified = "{\"error\":{\"id\":\"session_verified_address_required\",\"code\":403,"
+                + "\"message\":\"your email or phone address is not yet verified\",\"details\":{\"continue_with\":"
+                + "[{\"action\":\"show_verification_ui\",\"flow\":{\"id\":\"4fe6d78f-342a-43e1-b8d8-196dbc6eb25c\","
+                + "\"verifiable_address\":\"ada@example.org\"}}]}}}";
+        String disabled = "{\"error\":{\"code\":404,\"reason\":\"This endpoint was disabled by system administrator.\","
+                + "\"message\":\"The requested resource could not be found\"}}";
+        try (ReplayKratos kratos = new ReplayKratos()) {
+            kratos.respond("login/create.200.json").respond(403, unverified);
+            CliRun refused = login(kratos);
+            kratos.respond("login/create.200.json").respond(404, disabled);
+            CliRun unavailable = login(kratos, "--method", "password");
+
+            assertEquals(3, refused.exitCode(), refused.toString());
+            assertTrue(refused.err().contains("verify --flow 4fe6d78f-342a-43e1-b8d8-196dbc6eb25c"), refused.toString());
+            assertEquals(2, unavailable.exitCode(), unavailable.toString());
+            assertTrue(unavailable.err().contains("does not offer the method 'password'"), unavailable.toString());
+            assertEquals(1, unavailable.err().strip().lines().count(), "one line:\n" + unavailable);
+        }
+    }
+
+    @Test
     void wrongPasswordIsOneLineAndExit3() throws Exception {
         try (ReplayKratos kratos = new ReplayKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-invalid-credentials.400.json");

@@ -1,6 +1,7 @@
 package io.kratosflows.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kratosflows.ContinueWith;
 import io.kratosflows.SessionToken;
 import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginOutcome;
@@ -41,6 +42,9 @@ public final class LoginResponses {
             boolean codeSent = flow.state().filter("sent_email"::equals).isPresent() || flow.ui().hasMessage(CODE_SENT);
             return codeSent && !flow.ui().hasErrors() ? new LoginOutcome.CodeSent(flow) : new LoginOutcome.NeedsInput(flow);
         }
+        if (status == 403 && ErrorReader.id(response).filter("session_verified_address_required"::equals).isPresent()) {
+            return verificationRequired(response);
+        }
         if (FlowResponses.methodDisabled(response, submitted.ui(), method)) {
             return new LoginOutcome.MethodUnavailable(method, Optional.of(FlowResponses.error(response)));
         }
@@ -54,6 +58,13 @@ public final class LoginResponses {
             }
         }
         throw FlowResponses.failure("login submission", response);
+    }
+
+    private static LoginOutcome verificationRequired(WireResponse response) {
+        var show = ContinueWithReader.read(response.jsonOrMissing().path("error").path("details").path("continue_with")).stream()
+                .filter(ContinueWith.ShowVerificationUi.class::isInstance).map(c -> (ContinueWith.ShowVerificationUi) c).findFirst();
+        return new LoginOutcome.VerificationRequired(FlowResponses.error(response),
+                show.map(ContinueWith.ShowVerificationUi::flow), show.flatMap(ContinueWith.ShowVerificationUi::address));
     }
 
     private static LoginOutcome completed(WireResponse response, JsonNode body) {

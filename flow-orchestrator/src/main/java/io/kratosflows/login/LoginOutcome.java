@@ -21,6 +21,7 @@ import java.util.function.Function;
  * 410 {error: self_service_flow_expired, use_flow_id} → FlowExpired
  * 422 {error: browser_location_change_required, redirect_browser_to} → BrowserRequired
  * 404 {error: endpoint disabled} / 400 {flow, message 4010002}       → MethodUnavailable
+ * 403 {error: session_verified_address_required, details.continue_with} → VerificationRequired
  * </pre>
  */
 public sealed interface LoginOutcome {
@@ -112,6 +113,25 @@ public sealed interface LoginOutcome {
     }
 
     /**
+     * The credentials were right but the identity's address is not verified and the server requires
+     * it ({@code require_verified_address} hook: 403 {@code session_verified_address_required}).
+     * Verify the address in {@code verificationFlow} (Kratos has sent a code), then log in again.
+     *
+     * @param error            the error Kratos sent
+     * @param verificationFlow the verification flow Kratos started ({@code show_verification_ui}), when named
+     * @param address          the address to verify, when named
+     */
+    record VerificationRequired(KratosError error, Optional<FlowId> verificationFlow, Optional<String> address)
+            implements LoginOutcome {
+        /** Requires every component. */
+        public VerificationRequired {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(verificationFlow, "verificationFlow == null");
+            Objects.requireNonNull(address, "address == null");
+        }
+    }
+
+    /**
      * The server does not offer this method: it is disabled there (HTTP 404 "This endpoint was
      * disabled") or unknown to that Kratos version (message 40100xx, e.g. passkey on an older
      * Kratos). Choose another of the flow's methods.
@@ -133,8 +153,11 @@ public sealed interface LoginOutcome {
      */
     default <R> R fold(Function<Completed, R> completed, Function<NeedsInput, R> needsInput, Function<CodeSent, R> codeSent,
                        Function<SecondFactorRequired, R> secondFactor, Function<FlowExpired, R> expired,
-                       Function<BrowserRequired, R> browser, Function<MethodUnavailable, R> unavailable) {
-        if (this instanceof MethodUnavailable u) {
+                       Function<BrowserRequired, R> browser, Function<MethodUnavailable, R> unavailable,
+                       Function<VerificationRequired, R> verificationRequired) {
+        if (this instanceof VerificationRequired v) {
+            return verificationRequired.apply(v);
+        } else if (this instanceof MethodUnavailable u) {
             return unavailable.apply(u);
         } else if (this instanceof Completed c) {
             return completed.apply(c);

@@ -191,11 +191,26 @@ class LoginResponsesTest {
     }
 
     @Test
+    void unverifiedAddressIsVerificationRequiredWithTheFlowKratosStarted() {
+        // Recorded from Kratos v26.2.0 with the require_verified_address login hook.
+        String body = "{\"error\":{\"id\":\"session_verified_address_required\",\"code\":403,\"status\":\"Forbidden\","
+                + "\"reason\":\"Your account's email or phone address are not verified yet.\",\"details\":{\"continue_with\":"
+                + "[{\"action\":\"show_verification_ui\",\"flow\":{\"id\":\"4fe6d78f-342a-43e1-b8d8-196dbc6eb25c\","
+                + "\"verifiable_address\":\"ada@example.org\"}}]},\"message\":\"your email or phone address is not yet verified\"}}";
+
+        var outcome = LoginResponses.submitted(Wire.of(403, body), Flows.login(), "password");
+
+        var required = assertInstanceOf(LoginOutcome.VerificationRequired.class, outcome);
+        assertEquals("4fe6d78f-342a-43e1-b8d8-196dbc6eb25c", required.verificationFlow().orElseThrow().value());
+        assertEquals("ada@example.org", required.address().orElseThrow());
+    }
+
+    @Test
     void foldReachesEveryVariant() {
         var outcome = LoginResponses.submitted(Wire.recorded("login/submit-code-sent.400.json"), Flows.login(), "code");
 
         String name = outcome.fold(c -> "completed", n -> "needs-input", s -> "code-sent", f -> "second-factor",
-                e -> "expired", b -> "browser", u -> "unavailable");
+                e -> "expired", b -> "browser", u -> "unavailable", v -> "verification-required");
 
         assertEquals("code-sent", name);
     }

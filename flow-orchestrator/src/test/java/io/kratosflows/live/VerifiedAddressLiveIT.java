@@ -1,0 +1,61 @@
+package io.kratosflows.live;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kratosflows.Kratos;
+import io.kratosflows.Secret;
+import io.kratosflows.Traits;
+import io.kratosflows.login.LoginMethod;
+import io.kratosflows.login.LoginOutcome;
+import io.kratosflows.registration.RegistrationMethod;
+import io.kratosflows.registration.RegistrationOutcome;
+import io.kratosflows.testkit.CodePurpose;
+import io.kratosflows.testkit.KratosServer;
+import io.kratosflows.verification.VerificationMethod;
+import io.kratosflows.verification.VerificationOutcome;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The {@code require_verified_address} login hook: an unverified address cannot sign in until verified. */
+class VerifiedAddressLiveIT {
+
+    @RegisterExtension
+    static final KratosServer SERVER = KratosServer.builder().name("verified-address")
+            .set("selfservice.flows.login.after.password.hooks", List.of(Map.of("hook", "require_verified_address")))
+            .build();
+    private static Kratos kratos;
+
+    @BeforeAll
+    static void connect() {
+        kratos = Live.client(SERVER);
+    }
+
+    @AfterAll
+    static void close() {
+        kratos.close();
+    }
+
+    @Test
+    void unverifiedAddressCannotSignInUntilVerified() {
+        String email = Live.newEmail("unverified");
+        var registered = assertInstanceOf(RegistrationOutcome.Completed.class, kratos.registration().submit(
+                kratos.registration().start(), new RegistrationMethod.Password(Traits.email(email), Secret.of(Live.PASSWORD))));
+        String code = Live.code(SERVER, email, CodePurpose.VERIFICATION);
+
+        var refused = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+        var required = assertInstanceOf(LoginOutcome.VerificationRequired.class, refused);
+        assertTrue(required.error().is("session_verified_address_required"));
+        assertTrue(required.verificationFlow().isPresent());
+
+        var flow = kratos.verification().fetch(registered.verificationFlow().orElseThrow());
+        assertInstanceOf(VerificationOutcome.Verified.class, kratos.verification().submit(flow, VerificationMethod.Code.submit(Secret.of(code))));
+        var allowed = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+
+        assertInstanceOf(LoginOutcome.Completed.class, allowed);
+    }
+}
