@@ -13,6 +13,18 @@ public final class FlowResponses {
     private FlowResponses() {
     }
 
+    /**
+     * {@return the flow of a start or fetch response, read by {@code reader}} Anything but a 200
+     * with a flow body is a failure: a Kratos error envelope or an unexpected answer.
+     */
+    public static <T> T flow(String what, WireResponse response, java.util.function.Function<JsonNode, T> reader) {
+        JsonNode body = response.jsonOrMissing();
+        if (response.status() == 200 && isFlow(body)) {
+            return reader.apply(body);
+        }
+        throw failure(what, response);
+    }
+
     /** {@return whether the body is a flow: a JSON object with {@code id} and {@code ui}} */
     public static boolean isFlow(JsonNode body) {
         return body.isObject() && body.hasNonNull("id") && body.path("ui").isObject();

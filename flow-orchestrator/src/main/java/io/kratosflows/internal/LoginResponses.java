@@ -19,11 +19,7 @@ public final class LoginResponses {
 
     /** {@return the flow of a start or fetch response, or throws for an error} */
     public static LoginFlow flow(String what, WireResponse response, Optional<SessionToken> token) {
-        JsonNode body = response.jsonOrMissing();
-        if (response.status() == 200 && FlowResponses.isFlow(body)) {
-            return FlowReader.login(body, token);
-        }
-        throw FlowResponses.failure(what, response);
+        return FlowResponses.flow(what, response, body -> FlowReader.login(body, token));
     }
 
     /** {@return the outcome of submitting {@code method} to {@code submitted}} */

@@ -26,11 +26,7 @@ public final class RecoveryResponses {
 
     /** {@return the flow of a start or fetch response, or throws for an error} */
     public static RecoveryFlow flow(String what, WireResponse response) {
-        JsonNode body = response.jsonOrMissing();
-        if (response.status() == 200 && FlowResponses.isFlow(body)) {
-            return FlowReader.recovery(body);
-        }
-        throw FlowResponses.failure(what, response);
+        return FlowResponses.flow(what, response, FlowReader::recovery);
     }
 
     /** {@return the outcome of a submission} */

@@ -22,11 +22,7 @@ public final class RegistrationResponses {
 
     /** {@return the flow of a start or fetch response, or throws for an error} */
     public static RegistrationFlow flow(String what, WireResponse response) {
-        JsonNode body = response.jsonOrMissing();
-        if (response.status() == 200 && FlowResponses.isFlow(body)) {
-            return FlowReader.registration(body);
-        }
-        throw FlowResponses.failure(what, response);
+        return FlowResponses.flow(what, response, FlowReader::registration);
     }
 
     /** {@return the outcome of submitting {@code method} to {@code submitted}} */

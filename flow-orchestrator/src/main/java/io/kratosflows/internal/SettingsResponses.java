@@ -14,11 +14,7 @@ public final class SettingsResponses {
 
     /** {@return the flow of a start or fetch response, or throws for an error} */
     public static SettingsFlow flow(String what, WireResponse response, SessionToken token) {
-        JsonNode body = response.jsonOrMissing();
-        if (response.status() == 200 && FlowResponses.isFlow(body)) {
-            return FlowReader.settings(body, token);
-        }
-        throw FlowResponses.failure(what, response);
+        return FlowResponses.flow(what, response, body -> FlowReader.settings(body, token));
     }
 
     /** {@return the outcome of submitting {@code method} to {@code submitted}} */

@@ -18,11 +18,7 @@ public final class VerificationResponses {
 
     /** {@return the flow of a start or fetch response, or throws for an error} */
     public static VerificationFlow flow(String what, WireResponse response) {
-        JsonNode body = response.jsonOrMissing();
-        if (response.status() == 200 && FlowResponses.isFlow(body)) {
-            return FlowReader.verification(body);
-        }
-        throw FlowResponses.failure(what, response);
+        return FlowResponses.flow(what, response, FlowReader::verification);
     }
 
     /** {@return the outcome of a submission} */
