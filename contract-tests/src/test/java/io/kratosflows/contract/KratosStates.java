@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.testkit.CodePurpose;
 import io.kratosflows.testkit.KratosServer;
+import io.kratosflows.testkit.Totp;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import java.time.Duration;

@@ -19,6 +19,7 @@ import io.kratosflows.settings.SettingsFlow;
 import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.KratosServer;
+import io.kratosflows.testkit.Totp;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class SecondFactorLiveIT {
         SessionToken token = Live.register(kratos, email, Live.PASSWORD);
         SettingsFlow settings = kratos.settings().start(token);
         String secret = settings.totpSecret().orElseThrow().reveal();
-        var linked = kratos.settings().submit(settings, SettingsMethod.Totp.link(Secret.of(TotpCodes.now(secret))));
+        var linked = kratos.settings().submit(settings, SettingsMethod.Totp.link(Secret.of(Totp.freshCode(secret))));
         assertInstanceOf(SettingsOutcome.Saved.class, linked, "TOTP linked");
         return secret;
     }
@@ -72,7 +73,7 @@ class SecondFactorLiveIT {
 
         LoginFlow second = kratos.login().start(LoginOptions.secondFactor(partial.token()));
         var wrong = kratos.login().submit(second, new LoginMethod.Totp(Secret.of("000000")));
-        var done = kratos.login().submit(second, new LoginMethod.Totp(Secret.of(TotpCodes.now(secret))));
+        var done = kratos.login().submit(second, new LoginMethod.Totp(Secret.of(Totp.freshCode(secret))));
 
         assertEquals(Aal.AAL2, second.requestedAal());
         assertTrue(assertInstanceOf(LoginOutcome.NeedsInput.class, wrong).flow().ui().hasMessage(4000008));
@@ -114,7 +115,7 @@ class SecondFactorLiveIT {
     private static SessionToken aal2Session(String email, String secret) {
         SessionToken token = firstFactor(email);
         var outcome = kratos.login().submit(kratos.login().start(LoginOptions.secondFactor(token)),
-                new LoginMethod.Totp(Secret.of(TotpCodes.now(secret))));
+                new LoginMethod.Totp(Secret.of(Totp.freshCode(secret))));
         return assertInstanceOf(LoginOutcome.Completed.class, outcome).token();
     }
 }

@@ -14,6 +14,7 @@ import io.kratosflows.settings.SettingsFlow;
 import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.KratosServer;
+import io.kratosflows.testkit.Totp;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +99,7 @@ class SettingsLiveIT {
         assertTrue(flow.totpQrCode().orElseThrow().startsWith("data:image/png;base64,"));
 
         var wrong = kratos.settings().submit(flow, SettingsMethod.Totp.link(Secret.of("000000")));
-        var linked = kratos.settings().submit(flow, SettingsMethod.Totp.link(Secret.of(TotpCodes.now(flow.totpSecret().orElseThrow().reveal()))));
+        var linked = kratos.settings().submit(flow, SettingsMethod.Totp.link(Secret.of(Totp.freshCode(flow.totpSecret().orElseThrow().reveal()))));
         var unlinked = kratos.settings().submit(assertInstanceOf(SettingsOutcome.Saved.class, linked).flow(), SettingsMethod.Totp.unlinkApp());
         var regenerated = kratos.settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REGENERATE));
         var confirmed = kratos.settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM));

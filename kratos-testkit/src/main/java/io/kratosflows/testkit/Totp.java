@@ -1,4 +1,4 @@
-package io.kratosflows.contract;
+package io.kratosflows.testkit;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -8,10 +8,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 6238 TOTP as Kratos checks it (SHA-1, 6 digits, 30 s): the provider states use it to link an
- * authenticator app and to produce the code a second-factor login submits.
+ * RFC 6238 TOTP codes as Kratos checks them (SHA-1, 6 digits, 30 s), computed the way an
+ * authenticator app does: for tests that link an app in settings and sign in with a second factor.
+ * The secret is the base32 text Kratos shows in the settings flow ({@code totp_secret_key}).
  */
-final class Totp {
+public final class Totp {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -19,7 +20,7 @@ final class Totp {
     }
 
     /** {@return the code for the base32 secret at this instant} */
-    static String code(String base32Secret, Instant at) {
+    public static String code(String base32Secret, Instant at) {
         byte[] key = decode(base32Secret);
         long counter = at.getEpochSecond() / 30;
         try {
@@ -38,7 +39,7 @@ final class Totp {
      * {@return the code for now, waiting first when the 30 s window is about to turn} A code made
      * in the last seconds of its window could be checked in the next one.
      */
-    static String freshCode(String base32Secret) {
+    public static String freshCode(String base32Secret) {
         long intoWindow = Instant.now().getEpochSecond() % 30;
         if (intoWindow >= 27) {
             sleep((30 - intoWindow) * 1000 + 200);
@@ -46,6 +47,7 @@ final class Totp {
         return code(base32Secret, Instant.now());
     }
 
+    /** {@return the bytes of a base32 text (RFC 4648, padding and spaces ignored)} */
     static byte[] decode(String base32) {
         String clean = base32.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
         ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
