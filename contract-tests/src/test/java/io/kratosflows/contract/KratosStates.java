@@ -130,17 +130,16 @@ public final class KratosStates {
     public Map<String, Object> settingsFlow(Map<String, Object> params) {
         Account account = account(params);
         String token = logIn(account);
-        JsonNode flow = api.get("/self-service/settings/api", token).expect(200, "start a settings flow");
-        String secret = textNode(flow, "totp_secret_key").path("text").asText();
+        JsonNode flow = startFlowAnswer("settings", null, token);
         return values("flowId", flow.path("id").asText(), "sessionToken", token, "email", account.email(),
-                "totpCode", Totp.freshCode(secret));
+                "totpCode", Totp.freshCode(totpSecret(flow)));
     }
 
     @State(value = ProviderStates.SETTINGS_FLOW_NEW_LOOKUP_SECRETS, action = StateChangeAction.SETUP)
     public Map<String, Object> settingsFlowWithNewLookupSecrets(Map<String, Object> params) {
         Account account = account(params);
         String token = logIn(account);
-        String flowId = api.get("/self-service/settings/api", token).expect(200, "start a settings flow").path("id").asText();
+        String flowId = startFlow("settings", null, token);
         api.post("/self-service/settings?flow=" + flowId, lookup("lookup_secret_regenerate"), token)
                 .expect(200, "regenerate backup codes");
         return values("flowId", flowId, "sessionToken", token);
@@ -341,14 +340,18 @@ public final class KratosStates {
     }
 
     private String startFlow(String kind, String query, String token) {
+        return startFlowAnswer(kind, query, token).path("id").asText();
+    }
+
+    private JsonNode startFlowAnswer(String kind, String query, String token) {
         String path = "/self-service/" + kind + "/api" + (query == null ? "" : "?" + query);
-        return api.get(path, token).expect(200, "start a " + kind + " flow").path("id").asText();
+        return api.get(path, token).expect(200, "start a " + kind + " flow");
     }
 
     /** Links TOTP in a settings flow of the session and returns the secret. */
     private String linkTotp(String token) {
-        JsonNode flow = api.get("/self-service/settings/api", token).expect(200, "start a settings flow");
-        String secret = textNode(flow, "totp_secret_key").path("text").asText();
+        JsonNode flow = startFlowAnswer("settings", null, token);
+        String secret = totpSecret(flow);
         api.post("/self-service/settings?flow=" + flow.path("id").asText(),
                 object("method", "totp", "totp_code", Totp.freshCode(secret)), token).expect(200, "link TOTP");
         return secret;
@@ -356,7 +359,7 @@ public final class KratosStates {
 
     /** Creates and confirms backup codes in a settings flow of the session; returns them. */
     private List<String> setUpLookupSecrets(String token) {
-        String flowId = api.get("/self-service/settings/api", token).expect(200, "start a settings flow").path("id").asText();
+        String flowId = startFlow("settings", null, token);
         JsonNode shown = api.post("/self-service/settings?flow=" + flowId, lookup("lookup_secret_regenerate"), token)
                 .expect(200, "regenerate backup codes");
         List<String> codes = new ArrayList<>();
@@ -380,6 +383,11 @@ public final class KratosStates {
         String flowId = startFlow(kind, null, token);
         sleep(SHORT_FLOW_LIFESPAN.plusMillis(700));
         return values("flowId", flowId);
+    }
+
+    /** The TOTP secret a settings flow offers for linking an authenticator app. */
+    private static String totpSecret(JsonNode settingsFlow) {
+        return textNode(settingsFlow, "totp_secret_key").path("text").asText();
     }
 
     private static JsonNode textNode(JsonNode flow, String id) {
