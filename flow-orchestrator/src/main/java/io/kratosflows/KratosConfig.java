@@ -29,6 +29,9 @@ public final class KratosConfig {
     private final CloseableHttpClient httpClient;
     private final int maxConnections;
     private final ExchangeListener exchangeListener;
+    private final Duration callTimeout;
+    private final long maxResponseBytes;
+    private final boolean validateBeforeSending;
 
     private KratosConfig(Builder b) {
         this.publicUrl = checkUrl("publicUrl", Objects.requireNonNull(b.publicUrl, "publicUrl is required"));
@@ -43,12 +46,22 @@ public final class KratosConfig {
         }
         this.maxConnections = b.maxConnections;
         this.exchangeListener = b.exchangeListener;
+        this.callTimeout = checkPositive("callTimeout", b.callTimeout);
+        if (b.maxResponseBytes < 1024 || b.maxResponseBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxResponseBytes must be between 1024 and " + (Integer.MAX_VALUE - 8)
+                    + ", got " + b.maxResponseBytes);
+        }
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.validateBeforeSending = b.validateBeforeSending;
         if (httpClient != null && sslContext != null) {
             throw new IllegalArgumentException("set either httpClient or sslContext: a custom client brings its own TLS");
         }
     }
 
-    /** {@return a new builder with the defaults: 10 s connect, 30 s read timeout, 20 connections} */
+    /**
+     * {@return a new builder with the defaults} 10 s connect, 30 s read and 60 s call timeout, 20
+     * connections, responses up to 4 MiB, field validation left to Kratos.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,6 +78,9 @@ public final class KratosConfig {
         b.httpClient = httpClient;
         b.maxConnections = maxConnections;
         b.exchangeListener = exchangeListener;
+        b.callTimeout = callTimeout;
+        b.maxResponseBytes = maxResponseBytes;
+        b.validateBeforeSending = validateBeforeSending;
         return b;
     }
 
@@ -113,11 +129,28 @@ public final class KratosConfig {
         return java.util.Optional.ofNullable(exchangeListener);
     }
 
+    /** {@return the total time one call may take: waiting for a pooled connection, connecting, sending, reading the body} */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** {@return the largest response body read; a larger one is refused while streaming} */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /** {@return whether method payloads' fields are checked before sending (otherwise Kratos checks them)} */
+    public boolean validateBeforeSending() {
+        return validateBeforeSending;
+    }
+
     @Override
     public String toString() {
         return "KratosConfig[publicUrl=" + publicUrl + ", adminUrl=" + adminUrl + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", userAgent=" + userAgent + ", customHttpClient=" + (httpClient != null)
-                + ", customTls=" + (sslContext != null) + ", maxConnections=" + maxConnections + "]";
+                + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", userAgent=" + userAgent
+                + ", customHttpClient=" + (httpClient != null) + ", customTls=" + (sslContext != null)
+                + ", maxConnections=" + maxConnections + ", maxResponseBytes=" + maxResponseBytes
+                + ", validateBeforeSending=" + validateBeforeSending + "]";
     }
 
     private static URI checkUrl(String name, URI url) {
@@ -138,10 +171,17 @@ public final class KratosConfig {
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
     }
 
+    /** The longest timeout: HttpClient counts milliseconds in an int (about 24.8 days). */
+    static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
     private static Duration checkPositive(String name, Duration value) {
         Objects.requireNonNull(value, name + " == null");
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        if (value.isNegative() || value.isZero() || value.toNanos() < 1_000_000) {
+            throw new IllegalArgumentException(name + " must be at least 1 ms, got " + value);
+        }
+        if (value.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_TIMEOUT.toMillis() + " ms (about 24 days), got "
+                    + value);
         }
         return value;
     }
@@ -157,6 +197,9 @@ public final class KratosConfig {
         private CloseableHttpClient httpClient;
         private int maxConnections = 20;
         private ExchangeListener exchangeListener;
+        private Duration callTimeout = Duration.ofSeconds(60);
+        private long maxResponseBytes = 4L << 20;
+        private boolean validateBeforeSending;
 
         private Builder() {
         }
@@ -232,6 +275,32 @@ public final class KratosConfig {
         /** Sets a listener told about every HTTP exchange (method, path, status, time; never secrets). */
         public Builder exchangeListener(ExchangeListener listener) {
             this.exchangeListener = listener;
+            return this;
+        }
+
+        /**
+         * Sets the total time one call may take (default 60 s): waiting for a pooled connection,
+         * connecting, sending and reading the whole body. A server that answers one byte at a time
+         * cannot hold a caller longer than this.
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        /** Sets the largest response body read (default 4 MiB); a larger one fails the call while streaming. */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * Checks method payloads' fields (blank identifiers, passwords, codes, malformed addresses)
+         * before sending (default off: Kratos checks them and answers with its own localized
+         * messages, e.g. 4000002 "Property identifier is missing", as {@code NeedsInput}).
+         */
+        public Builder validateBeforeSending(boolean validate) {
+            this.validateBeforeSending = validate;
             return this;
         }
 

@@ -120,7 +120,7 @@ class NativeRequestHeadersTest {
                 kratos.login().submit(flow, new LoginMethod.Password("ada@example.org", Secret.of("pw-123456789"))));
 
         LoginFlow replacement = kratos.login().restart(expired, LoginOptions.refresh(token));
-        kratos.login().submit(replacement, new LoginMethod.Password("ada@example.org", Secret.of("pw-123456789")));
+        kratos.login().submit(replacement, LoginMethod.Code.submit("ada@example.org", Secret.of("123456"))); // it offers code
 
         assertEquals("id=" + expired.replacement().orElseThrow().value(), server.requests().get(2).query());
         assertEquals(java.util.Optional.of(token), replacement.sessionToken());
@@ -140,15 +140,39 @@ class NativeRequestHeadersTest {
     }
 
     @Test
-    void invalidInputSendsNothing() {
+    void withValidationOnInvalidInputSendsNothing() {
         server.respond("login/create.200.json");
+        try (Kratos validating = Kratos.connect(KratosConfig.builder().publicUrl(server.url()).validateBeforeSending(true).build())) {
+            LoginFlow flow = validating.login().start();
+
+            var error = assertThrows(InvalidInputException.class, () -> validating.login().submit(
+                    flow, new LoginMethod.Password(" ", Secret.of(""))));
+
+            assertEquals(java.util.List.of("identifier: must not be blank", "password: must not be blank"), error.violations());
+            assertEquals(1, server.requests().size(), "only the start reached the server");
+        }
+    }
+
+    @Test
+    void byDefaultBlankFieldsGoToKratosWhichAnswersWithItsOwnMessages() {
+        server.respond("login/create.200.json").respond("login/submit-password-invalid-credentials.400.json");
         LoginFlow flow = kratos.login().start();
 
-        var error = assertThrows(InvalidInputException.class, () -> kratos.login().submit(
-                flow, new LoginMethod.Password(" ", Secret.of(""))));
+        LoginOutcome outcome = kratos.login().submit(flow, new LoginMethod.Password(" ", Secret.of("")));
 
-        assertEquals(java.util.List.of("identifier: must not be blank", "password: must not be blank"), error.violations());
-        assertEquals(1, server.requests().size(), "only the start reached the server");
+        assertInstanceOf(LoginOutcome.NeedsInput.class, outcome);
+        assertEquals(2, server.requests().size(), "the submission was sent");
+    }
+
+    @Test
+    void aMethodTheFlowDoesNotOfferIsNotSent() {
+        server.respond("login/fetch.200.json"); // a flow that offers only code
+        LoginFlow flow = kratos.login().fetch(io.kratosflows.FlowId.of("00000000-0000-4000-8000-000000000000"));
+
+        LoginOutcome outcome = kratos.login().submit(flow, new LoginMethod.Password("ada@example.org", Secret.of("pw-123456789")));
+
+        assertEquals("password", assertInstanceOf(LoginOutcome.MethodUnavailable.class, outcome).method());
+        assertEquals(1, server.requests().size(), "only the fetch reached the server");
     }
 
     @Test

@@ -8,7 +8,8 @@ package io.kratosflows.error;
  * contain secrets.
  */
 public abstract sealed class KratosException extends RuntimeException
-        permits KratosTransportException, UnexpectedResponseException, KratosErrorException, InvalidInputException {
+        permits KratosTransportException, UnexpectedResponseException, KratosErrorException, RateLimitedException,
+        InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -9,11 +9,14 @@ import io.kratosflows.session.Sessions;
 import io.kratosflows.settings.SettingsFlows;
 import io.kratosflows.verification.VerificationFlows;
 
-/** The one implementation of {@link Kratos}: a shared HTTP stack and one sub-API per flow. */
+/**
+ * The one implementation of {@link Kratos} and the only public class of this package: a shared
+ * transport and one sub-API per flow.
+ */
 public final class DefaultKratos implements Kratos {
 
     private final KratosConfig config;
-    private final KratosHttp http;
+    private final Transport transport;
     private final LoginFlows login;
     private final RegistrationFlows registration;
     private final SettingsFlows settings;
@@ -21,16 +24,25 @@ public final class DefaultKratos implements Kratos {
     private final VerificationFlows verification;
     private final Sessions sessions;
 
-    /** Builds the client; called by {@link Kratos#connect}. */
+    /**
+     * Builds the client; called by {@link Kratos#connect}.
+     *
+     * @param config the configuration
+     */
     public DefaultKratos(KratosConfig config) {
+        this(config, new Transport(config), CallContext.NONE);
+    }
+
+    private DefaultKratos(KratosConfig config, Transport transport, CallContext context) {
         this.config = config;
-        this.http = new KratosHttp(config);
-        this.login = new DefaultLoginFlows(http);
-        this.registration = new DefaultRegistrationFlows(http);
-        this.settings = new DefaultSettingsFlows(http, login);
-        this.recovery = new DefaultRecoveryFlows(http);
-        this.verification = new DefaultVerificationFlows(http);
-        this.sessions = new DefaultSessions(http);
+        this.transport = transport;
+        Calls calls = new Calls(transport, context, config.validateBeforeSending());
+        this.login = new DefaultLoginFlows(calls);
+        this.registration = new DefaultRegistrationFlows(calls);
+        this.settings = new DefaultSettingsFlows(calls, login);
+        this.recovery = new DefaultRecoveryFlows(calls);
+        this.verification = new DefaultVerificationFlows(calls);
+        this.sessions = new DefaultSessions(calls);
     }
 
     @Override
@@ -70,7 +82,7 @@ public final class DefaultKratos implements Kratos {
 
     @Override
     public void close() {
-        http.close();
+        transport.close();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
 import io.kratosflows.SessionToken;
+import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginFlows;
 import io.kratosflows.login.LoginMethod;
@@ -10,24 +11,19 @@ import io.kratosflows.login.LoginOutcome;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link LoginFlows} over the generated {@code FrontendApi}. */
+/** {@link LoginFlows}: each method one step. */
 final class DefaultLoginFlows implements LoginFlows {
 
-    private final KratosHttp http;
+    private final Calls calls;
 
-    DefaultLoginFlows(KratosHttp http) {
-        this.http = http;
+    DefaultLoginFlows(Calls calls) {
+        this.calls = calls;
     }
 
     @Override
-    public LoginFlow start(LoginOptions o) {
-        Objects.requireNonNull(o, "options == null");
-        WireResponse response = http.call("start login flow", api -> api.createNativeLoginFlow(
-                o.refresh() ? Boolean.TRUE : null, o.aal().map(a -> a.wireValue()).orElse(null),
-                o.sessionToken().map(SessionToken::reveal).orElse(null),
-                o.returnSessionTokenExchangeCode() ? Boolean.TRUE : null, o.returnTo().orElse(null),
-                o.organization().orElse(null), o.via().orElse(null), o.identitySchema().orElse(null)));
-        return LoginResponses.flow("start login flow", response, o.sessionToken());
+    public LoginFlow start(LoginOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return FlowStarts.read(calls, "start login flow", FlowStarts.login(options), f -> FlowReader.login(f, options.sessionToken()));
     }
 
     @Override
@@ -42,17 +38,12 @@ final class DefaultLoginFlows implements LoginFlows {
 
     private LoginFlow fetch(FlowId id, Optional<SessionToken> token) {
         Objects.requireNonNull(id, "id == null");
-        WireResponse response = http.call("fetch login flow", api -> api.getLoginFlow(id.value(), null));
-        return LoginResponses.flow("fetch login flow " + id, response, token);
+        return FlowStarts.read(calls, "fetch login flow " + id, FrontendApi.getLoginFlow().id(id.value()), f -> FlowReader.login(f, token));
     }
 
     @Override
     public LoginOutcome submit(LoginFlow flow, LoginMethod method) {
-        Objects.requireNonNull(flow, "flow == null");
-        Validation.check(method);
-        WireResponse response = http.call("submit login flow", api -> api.updateLoginFlow(flow.id().value(),
-                LoginWire.body(method), flow.sessionToken().map(SessionToken::reveal).orElse(null), null));
-        return LoginResponses.submitted(response, flow, method.method());
+        return UpdateLoginFlowStep.run(calls, flow, method);
     }
 
     @Override

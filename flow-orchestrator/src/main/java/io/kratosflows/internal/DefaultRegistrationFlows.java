@@ -1,6 +1,7 @@
 package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
+import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.registration.RegistrationFlow;
 import io.kratosflows.registration.RegistrationFlows;
 import io.kratosflows.registration.RegistrationMethod;
@@ -8,38 +9,31 @@ import io.kratosflows.registration.RegistrationOptions;
 import io.kratosflows.registration.RegistrationOutcome;
 import java.util.Objects;
 
-/** {@link RegistrationFlows} over the generated {@code FrontendApi}. */
+/** {@link RegistrationFlows}: each method one step. */
 final class DefaultRegistrationFlows implements RegistrationFlows {
 
-    private final KratosHttp http;
+    private final Calls calls;
 
-    DefaultRegistrationFlows(KratosHttp http) {
-        this.http = http;
+    DefaultRegistrationFlows(Calls calls) {
+        this.calls = calls;
     }
 
     @Override
-    public RegistrationFlow start(RegistrationOptions o) {
-        Objects.requireNonNull(o, "options == null");
-        WireResponse response = http.call("start registration flow", api -> api.createNativeRegistrationFlow(
-                o.returnSessionTokenExchangeCode() ? Boolean.TRUE : null, o.returnTo().orElse(null),
-                o.organization().orElse(null), o.identitySchema().orElse(null)));
-        return RegistrationResponses.flow("start registration flow", response);
+    public RegistrationFlow start(RegistrationOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return FlowStarts.read(calls, "start registration flow", FlowStarts.registration(options), FlowReader::registration);
     }
 
     @Override
     public RegistrationFlow fetch(FlowId id) {
         Objects.requireNonNull(id, "id == null");
-        WireResponse response = http.call("fetch registration flow", api -> api.getRegistrationFlow(id.value(), null));
-        return RegistrationResponses.flow("fetch registration flow " + id, response);
+        return FlowStarts.read(calls, "fetch registration flow " + id, FrontendApi.getRegistrationFlow().id(id.value()),
+                FlowReader::registration);
     }
 
     @Override
     public RegistrationOutcome submit(RegistrationFlow flow, RegistrationMethod method) {
-        Objects.requireNonNull(flow, "flow == null");
-        Validation.check(method);
-        WireResponse response = http.call("submit registration flow",
-                api -> api.updateRegistrationFlow(flow.id().value(), RegistrationWire.body(method), null));
-        return RegistrationResponses.submitted(response, flow, method.method());
+        return UpdateRegistrationFlowStep.run(calls, flow, method);
     }
 
     @Override

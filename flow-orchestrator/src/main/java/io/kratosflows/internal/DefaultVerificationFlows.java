@@ -1,47 +1,38 @@
 package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
-import io.kratosflows.Secret;
-import io.kratosflows.generated.model.UpdateVerificationFlowWithCodeMethod;
+import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.verification.VerificationFlow;
 import io.kratosflows.verification.VerificationFlows;
 import io.kratosflows.verification.VerificationMethod;
 import io.kratosflows.verification.VerificationOutcome;
 import java.util.Objects;
 
-/** {@link VerificationFlows} over the generated {@code FrontendApi}. */
+/** {@link VerificationFlows}: each method one step. */
 final class DefaultVerificationFlows implements VerificationFlows {
 
-    private final KratosHttp http;
+    private final Calls calls;
 
-    DefaultVerificationFlows(KratosHttp http) {
-        this.http = http;
+    DefaultVerificationFlows(Calls calls) {
+        this.calls = calls;
     }
 
     @Override
     public VerificationFlow start() {
-        WireResponse response = http.call("start verification flow", api -> api.createNativeVerificationFlow(null));
-        return VerificationResponses.flow("start verification flow", response);
+        return FlowStarts.read(calls, "start verification flow", FrontendApi.createNativeVerificationFlow(),
+                FlowReader::verification);
     }
 
     @Override
     public VerificationFlow fetch(FlowId id) {
         Objects.requireNonNull(id, "id == null");
-        WireResponse response = http.call("fetch verification flow", api -> api.getVerificationFlow(id.value(), null));
-        return VerificationResponses.flow("fetch verification flow " + id, response);
+        return FlowStarts.read(calls, "fetch verification flow " + id, FrontendApi.getVerificationFlow().id(id.value()),
+                FlowReader::verification);
     }
 
     @Override
     public VerificationOutcome submit(VerificationFlow flow, VerificationMethod method) {
-        Objects.requireNonNull(flow, "flow == null");
-        VerificationMethod.Code code = (VerificationMethod.Code) Validation.check(method);
-        UpdateVerificationFlowWithCodeMethod body = new UpdateVerificationFlowWithCodeMethod()
-                .method(UpdateVerificationFlowWithCodeMethod.MethodEnum.CODE);
-        code.email().ifPresent(body::email);
-        code.code().map(Secret::reveal).ifPresent(body::code);
-        WireResponse response = http.call("submit verification flow",
-                api -> api.updateVerificationFlow(flow.id().value(), body, null, null));
-        return VerificationResponses.submitted(response);
+        return UpdateVerificationFlowStep.run(calls, flow, method);
     }
 
     @Override

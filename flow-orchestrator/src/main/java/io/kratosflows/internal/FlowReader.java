@@ -13,48 +13,52 @@ import io.kratosflows.verification.VerificationFlow;
 import java.util.Optional;
 
 /** Reads flow bodies into the public flow records. */
-public final class FlowReader {
+final class FlowReader {
 
     private FlowReader() {
     }
 
-    /** {@return a login flow; the body must be a flow ({@link FlowResponses#isFlow})} */
-    public static LoginFlow login(JsonNode f, Optional<SessionToken> token) {
-        return new LoginFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+    /** {@return a login flow; the body must be a flow ({@link KratosResponse#isFlow})} */
+    static LoginFlow login(JsonNode f, Optional<SessionToken> token) {
+        return new LoginFlow(id(f), Json.text(f, "type", "api"), Json.text(f, "state"),
                 Json.bool(f, "refresh"), Aal.fromWire(Json.text(f, "requested_aal", "aal1")),
                 Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
                 Json.text(f, "return_to"), exchangeCode(f), token);
     }
 
     /** {@return a registration flow; the body must be a flow} */
-    public static RegistrationFlow registration(JsonNode f) {
-        return new RegistrationFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+    static RegistrationFlow registration(JsonNode f) {
+        return new RegistrationFlow(id(f), Json.text(f, "type", "api"), Json.text(f, "state"),
                 Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
                 Json.text(f, "return_to"), exchangeCode(f));
     }
 
     /** {@return a settings flow, run under the given token; the body must be a flow} */
-    public static SettingsFlow settings(JsonNode f, SessionToken token) {
-        return new SettingsFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+    static SettingsFlow settings(JsonNode f, SessionToken token) {
+        return new SettingsFlow(id(f), Json.text(f, "type", "api"), Json.text(f, "state"),
                 Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
                 SessionReader.identity(f.path("identity")), ContinueWithReader.read(f.path("continue_with")), token);
     }
 
     /** {@return a recovery flow; the body must be a flow} */
-    public static RecoveryFlow recovery(JsonNode f) {
-        return new RecoveryFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+    static RecoveryFlow recovery(JsonNode f) {
+        return new RecoveryFlow(id(f), Json.text(f, "type", "api"), Json.text(f, "state"),
                 Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
                 ContinueWithReader.read(f.path("continue_with")), Json.text(f, "return_to"));
     }
 
     /** {@return a verification flow; the body must be a flow} */
-    public static VerificationFlow verification(JsonNode f) {
-        return new VerificationFlow(FlowId.of(f.path("id").asText()), Json.text(f, "type", "api"), Json.text(f, "state"),
+    static VerificationFlow verification(JsonNode f) {
+        return new VerificationFlow(id(f), Json.text(f, "type", "api"), Json.text(f, "state"),
                 Json.instant(f, "expires_at"), Json.instant(f, "issued_at"), UiReader.read(f.path("ui")),
                 Json.text(f, "return_to"));
     }
 
+    private static FlowId id(JsonNode f) {
+        return FlowId.of(f.path("id").textValue()); // callers check the shape first (KratosResponse.isFlow)
+    }
+
     private static Optional<Secret> exchangeCode(JsonNode f) {
-        return Json.text(f, "session_token_exchange_code").filter(s -> !s.isBlank()).map(Secret::of);
+        return Json.nonBlank(f, "session_token_exchange_code").map(Secret::of);
     }
 }

@@ -10,7 +10,7 @@ import io.kratosflows.session.Session;
 import java.util.Optional;
 
 /** Reads sessions and identities. Fields a newer Kratos adds are ignored; missing ones become empty. */
-public final class SessionReader {
+final class SessionReader {
 
     private SessionReader() {
     }
@@ -19,7 +19,7 @@ public final class SessionReader {
      * {@return the session, or empty when the JSON lacks an id} The identity stays empty when Kratos
      * left it out (assurance level not yet satisfied).
      */
-    public static Optional<Session> session(JsonNode s) {
+    static Optional<Session> session(JsonNode s) {
         Optional<String> id = Json.text(s, "id");
         if (id.isEmpty()) {
             return Optional.empty();
@@ -33,7 +33,7 @@ public final class SessionReader {
     }
 
     /** {@return the identity, or empty when the JSON is absent or lacks an id} */
-    public static Optional<Identity> identity(JsonNode i) {
+    static Optional<Identity> identity(JsonNode i) {
         Optional<String> id = Json.text(i, "id").filter(v -> !v.isBlank());
         if (!i.isObject() || id.isEmpty()) {
             return Optional.empty();

@@ -13,22 +13,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads {@code ui} containers into the tolerant UI model; unknown node types keep their JSON. */
-public final class UiReader {
+final class UiReader {
+
+    /** More nodes than any Kratos form has (tens); a body with more is not a flow. */
+    static final int MAX_NODES = 1_000;
 
     private UiReader() {
     }
 
     /** {@return the UI of a flow body ({@code ui} object)} */
-    public static Ui read(JsonNode ui) {
+    static Ui read(JsonNode ui) {
         List<UiNode> nodes = Json.array(ui, "nodes").stream().map(UiReader::node).toList();
         List<UiMessage> messages = Json.array(ui, "messages").stream().map(UiReader::message).toList();
         return new Ui(Json.text(ui, "action", ""), Json.text(ui, "method", "POST"), nodes, messages);
     }
 
+    /** {@return whether a {@code ui} object has more nodes than this client reads} */
+    static boolean tooLarge(JsonNode ui) {
+        return ui.path("nodes").size() > MAX_NODES;
+    }
+
     /** {@return one message ({@code uiText})} */
-    public static UiMessage message(JsonNode text) {
+    static UiMessage message(JsonNode text) {
         String type = Json.text(text, "type", "");
-        return new UiMessage(text.path("id").asLong(0), MessageType.fromWire(type), type,
+        return new UiMessage(Json.longValue(text, "id").orElse(0L), MessageType.fromWire(type), type,
                 Json.text(text, "text", ""), Json.map(text, "context"));
     }
 

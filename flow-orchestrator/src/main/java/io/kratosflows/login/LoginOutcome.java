@@ -8,11 +8,10 @@ import io.kratosflows.session.Session;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to a login submission ({@code POST /self-service/login?flow=}). Exhaustive:
- * Java 21+ callers {@code switch} over it; Java 17 callers use {@link #fold}.
+ * Java 21+ callers {@code switch} over it; Java 17 callers use {@link #handle}.
  *
  * <pre>
  * 200 {session, session_token}            → Completed (or SecondFactorRequired when the identity is withheld)
@@ -40,6 +39,11 @@ public sealed interface LoginOutcome {
             Objects.requireNonNull(token, "token == null");
             continueWith = List.copyOf(continueWith);
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.completed(this);
+        }
     }
 
     /**
@@ -53,6 +57,11 @@ public sealed interface LoginOutcome {
         public NeedsInput {
             Objects.requireNonNull(flow, "flow == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.needsInput(this);
+        }
     }
 
     /**
@@ -64,6 +73,11 @@ public sealed interface LoginOutcome {
         /** Requires the flow. */
         public CodeSent {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.codeSent(this);
         }
     }
 
@@ -81,6 +95,11 @@ public sealed interface LoginOutcome {
             Objects.requireNonNull(session, "session == null");
             Objects.requireNonNull(token, "token == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.secondFactorRequired(this);
+        }
     }
 
     /**
@@ -96,6 +115,11 @@ public sealed interface LoginOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.flowExpired(this);
+        }
     }
 
     /**
@@ -109,6 +133,11 @@ public sealed interface LoginOutcome {
         public BrowserRequired {
             Objects.requireNonNull(redirectBrowserTo, "redirectBrowserTo == null");
             Objects.requireNonNull(error, "error == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.browserRequired(this);
         }
     }
 
@@ -129,6 +158,11 @@ public sealed interface LoginOutcome {
             Objects.requireNonNull(verificationFlow, "verificationFlow == null");
             Objects.requireNonNull(address, "address == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.verificationRequired(this);
+        }
     }
 
     /**
@@ -145,31 +179,91 @@ public sealed interface LoginOutcome {
             Objects.requireNonNull(method, "method == null");
             Objects.requireNonNull(error, "error == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.methodUnavailable(this);
+        }
     }
 
     /**
-     * Applies the function for this variant: an exhaustive match on Java 17 (adding a variant
-     * breaks every caller at compile time).
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
      */
-    default <R> R fold(Function<Completed, R> completed, Function<NeedsInput, R> needsInput, Function<CodeSent, R> codeSent,
-                       Function<SecondFactorRequired, R> secondFactor, Function<FlowExpired, R> expired,
-                       Function<BrowserRequired, R> browser, Function<MethodUnavailable, R> unavailable,
-                       Function<VerificationRequired, R> verificationRequired) {
-        if (this instanceof VerificationRequired v) {
-            return verificationRequired.apply(v);
-        } else if (this instanceof MethodUnavailable u) {
-            return unavailable.apply(u);
-        } else if (this instanceof Completed c) {
-            return completed.apply(c);
-        } else if (this instanceof NeedsInput n) {
-            return needsInput.apply(n);
-        } else if (this instanceof CodeSent s) {
-            return codeSent.apply(s);
-        } else if (this instanceof SecondFactorRequired f) {
-            return secondFactor.apply(f);
-        } else if (this instanceof FlowExpired e) {
-            return expired.apply(e);
-        }
-        return browser.apply((BrowserRequired) this);
+    interface Handler<R> {
+        /**
+         * Handles {@link Completed}.
+         *
+         * @param completed the outcome
+         * @return the result
+         */
+        R completed(Completed completed);
+
+        /**
+         * Handles {@link NeedsInput}.
+         *
+         * @param needsInput the outcome
+         * @return the result
+         */
+        R needsInput(NeedsInput needsInput);
+
+        /**
+         * Handles {@link CodeSent}.
+         *
+         * @param codeSent the outcome
+         * @return the result
+         */
+        R codeSent(CodeSent codeSent);
+
+        /**
+         * Handles {@link SecondFactorRequired}.
+         *
+         * @param secondFactorRequired the outcome
+         * @return the result
+         */
+        R secondFactorRequired(SecondFactorRequired secondFactorRequired);
+
+        /**
+         * Handles {@link FlowExpired}.
+         *
+         * @param flowExpired the outcome
+         * @return the result
+         */
+        R flowExpired(FlowExpired flowExpired);
+
+        /**
+         * Handles {@link BrowserRequired}.
+         *
+         * @param browserRequired the outcome
+         * @return the result
+         */
+        R browserRequired(BrowserRequired browserRequired);
+
+        /**
+         * Handles {@link VerificationRequired}.
+         *
+         * @param verificationRequired the outcome
+         * @return the result
+         */
+        R verificationRequired(VerificationRequired verificationRequired);
+
+        /**
+         * Handles {@link MethodUnavailable}.
+         *
+         * @param methodUnavailable the outcome
+         * @return the result
+         */
+        R methodUnavailable(MethodUnavailable methodUnavailable);
     }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

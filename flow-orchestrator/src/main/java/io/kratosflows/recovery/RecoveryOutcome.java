@@ -5,7 +5,6 @@ import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosError;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to a recovery submission ({@code POST /self-service/recovery?flow=}).
@@ -32,6 +31,11 @@ public sealed interface RecoveryOutcome {
         public CodeSent {
             Objects.requireNonNull(flow, "flow == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.codeSent(this);
+        }
     }
 
     /**
@@ -43,6 +47,11 @@ public sealed interface RecoveryOutcome {
         /** Requires the flow. */
         public InvalidCode {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.invalidCode(this);
         }
     }
 
@@ -60,6 +69,11 @@ public sealed interface RecoveryOutcome {
             Objects.requireNonNull(token, "token == null");
             Objects.requireNonNull(settingsFlow, "settingsFlow == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.recovered(this);
+        }
     }
 
     /**
@@ -71,6 +85,11 @@ public sealed interface RecoveryOutcome {
         /** Requires the flow. */
         public NeedsInput {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.needsInput(this);
         }
     }
 
@@ -92,6 +111,11 @@ public sealed interface RecoveryOutcome {
         public boolean tooManyAttempts() {
             return error.status() == 400;
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.flowExpired(this);
+        }
     }
 
     /**
@@ -110,22 +134,103 @@ public sealed interface RecoveryOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(hint, "hint == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.browserRequired(this);
+        }
     }
 
-    /** Applies the function for this variant: an exhaustive match on Java 17. */
-    default <R> R fold(Function<CodeSent, R> codeSent, Function<InvalidCode, R> invalidCode, Function<Recovered, R> recovered,
-                       Function<NeedsInput, R> needsInput, Function<FlowExpired, R> expired, Function<BrowserRequired, R> browser) {
-        if (this instanceof CodeSent s) {
-            return codeSent.apply(s);
-        } else if (this instanceof InvalidCode i) {
-            return invalidCode.apply(i);
-        } else if (this instanceof Recovered r) {
-            return recovered.apply(r);
-        } else if (this instanceof NeedsInput n) {
-            return needsInput.apply(n);
-        } else if (this instanceof FlowExpired e) {
-            return expired.apply(e);
+    /**
+     * The server does not offer this method in the flow (e.g. it recovers or verifies by {@code link},
+     * not by {@code code}): nothing was sent. Check {@code flow.methods()}.
+     *
+     * @param method the method that was to be submitted
+     * @param error  the error Kratos sent, when it sent one
+     */
+    record MethodUnavailable(String method, Optional<KratosError> error) implements RecoveryOutcome {
+        /** Requires both components. */
+        public MethodUnavailable {
+            Objects.requireNonNull(method, "method == null");
+            Objects.requireNonNull(error, "error == null");
         }
-        return browser.apply((BrowserRequired) this);
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.methodUnavailable(this);
+        }
     }
+
+    /**
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
+     */
+    interface Handler<R> {
+        /**
+         * Handles {@link CodeSent}.
+         *
+         * @param codeSent the outcome
+         * @return the result
+         */
+        R codeSent(CodeSent codeSent);
+
+        /**
+         * Handles {@link InvalidCode}.
+         *
+         * @param invalidCode the outcome
+         * @return the result
+         */
+        R invalidCode(InvalidCode invalidCode);
+
+        /**
+         * Handles {@link Recovered}.
+         *
+         * @param recovered the outcome
+         * @return the result
+         */
+        R recovered(Recovered recovered);
+
+        /**
+         * Handles {@link NeedsInput}.
+         *
+         * @param needsInput the outcome
+         * @return the result
+         */
+        R needsInput(NeedsInput needsInput);
+
+        /**
+         * Handles {@link FlowExpired}.
+         *
+         * @param flowExpired the outcome
+         * @return the result
+         */
+        R flowExpired(FlowExpired flowExpired);
+
+        /**
+         * Handles {@link BrowserRequired}.
+         *
+         * @param browserRequired the outcome
+         * @return the result
+         */
+        R browserRequired(BrowserRequired browserRequired);
+
+        /**
+         * Handles {@link MethodUnavailable}.
+         *
+         * @param methodUnavailable the outcome
+         * @return the result
+         */
+        R methodUnavailable(MethodUnavailable methodUnavailable);
+    }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

@@ -9,11 +9,10 @@ import io.kratosflows.session.Session;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to a registration submission ({@code POST /self-service/registration?flow=}).
- * Exhaustive: Java 21+ callers {@code switch}; Java 17 callers use {@link #fold}.
+ * Exhaustive: Java 21+ callers {@code switch}; Java 17 callers use {@link #handle}.
  *
  * <pre>
  * 200 {identity, session?, session_token?, continue_with} → Completed
@@ -51,6 +50,11 @@ public sealed interface RegistrationOutcome {
             return continueWith.stream().filter(ContinueWith.ShowVerificationUi.class::isInstance)
                     .map(c -> ((ContinueWith.ShowVerificationUi) c).flow()).findFirst();
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.completed(this);
+        }
     }
 
     /**
@@ -64,6 +68,11 @@ public sealed interface RegistrationOutcome {
         public NeedsInput {
             Objects.requireNonNull(flow, "flow == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.needsInput(this);
+        }
     }
 
     /**
@@ -75,6 +84,11 @@ public sealed interface RegistrationOutcome {
         /** Requires the flow. */
         public CodeSent {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.codeSent(this);
         }
     }
 
@@ -88,6 +102,11 @@ public sealed interface RegistrationOutcome {
         /** Requires the flow. */
         public ChooseMethod {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.chooseMethod(this);
         }
     }
 
@@ -103,6 +122,11 @@ public sealed interface RegistrationOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.flowExpired(this);
+        }
     }
 
     /**
@@ -116,6 +140,11 @@ public sealed interface RegistrationOutcome {
         public BrowserRequired {
             Objects.requireNonNull(redirectBrowserTo, "redirectBrowserTo == null");
             Objects.requireNonNull(error, "error == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.browserRequired(this);
         }
     }
 
@@ -133,25 +162,83 @@ public sealed interface RegistrationOutcome {
             Objects.requireNonNull(method, "method == null");
             Objects.requireNonNull(error, "error == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.methodUnavailable(this);
+        }
     }
 
-    /** Applies the function for this variant: an exhaustive match on Java 17. */
-    default <R> R fold(Function<Completed, R> completed, Function<NeedsInput, R> needsInput, Function<CodeSent, R> codeSent,
-                       Function<ChooseMethod, R> chooseMethod, Function<FlowExpired, R> expired,
-                       Function<BrowserRequired, R> browser, Function<MethodUnavailable, R> unavailable) {
-        if (this instanceof MethodUnavailable u) {
-            return unavailable.apply(u);
-        } else if (this instanceof Completed c) {
-            return completed.apply(c);
-        } else if (this instanceof NeedsInput n) {
-            return needsInput.apply(n);
-        } else if (this instanceof CodeSent s) {
-            return codeSent.apply(s);
-        } else if (this instanceof ChooseMethod m) {
-            return chooseMethod.apply(m);
-        } else if (this instanceof FlowExpired e) {
-            return expired.apply(e);
-        }
-        return browser.apply((BrowserRequired) this);
+    /**
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
+     */
+    interface Handler<R> {
+        /**
+         * Handles {@link Completed}.
+         *
+         * @param completed the outcome
+         * @return the result
+         */
+        R completed(Completed completed);
+
+        /**
+         * Handles {@link NeedsInput}.
+         *
+         * @param needsInput the outcome
+         * @return the result
+         */
+        R needsInput(NeedsInput needsInput);
+
+        /**
+         * Handles {@link CodeSent}.
+         *
+         * @param codeSent the outcome
+         * @return the result
+         */
+        R codeSent(CodeSent codeSent);
+
+        /**
+         * Handles {@link ChooseMethod}.
+         *
+         * @param chooseMethod the outcome
+         * @return the result
+         */
+        R chooseMethod(ChooseMethod chooseMethod);
+
+        /**
+         * Handles {@link FlowExpired}.
+         *
+         * @param flowExpired the outcome
+         * @return the result
+         */
+        R flowExpired(FlowExpired flowExpired);
+
+        /**
+         * Handles {@link BrowserRequired}.
+         *
+         * @param browserRequired the outcome
+         * @return the result
+         */
+        R browserRequired(BrowserRequired browserRequired);
+
+        /**
+         * Handles {@link MethodUnavailable}.
+         *
+         * @param methodUnavailable the outcome
+         * @return the result
+         */
+        R methodUnavailable(MethodUnavailable methodUnavailable);
     }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

@@ -2,7 +2,6 @@ package io.kratosflows.session;
 
 import io.kratosflows.error.KratosError;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to a native logout ({@code DELETE /self-service/logout/api} with
@@ -17,6 +16,10 @@ public sealed interface LogoutOutcome {
 
     /** The session was revoked. */
     record LoggedOut() implements LogoutOutcome {
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.loggedOut(this);
+        }
     }
 
     /**
@@ -29,10 +32,43 @@ public sealed interface LogoutOutcome {
         public SessionNotFound {
             Objects.requireNonNull(error, "error == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.sessionNotFound(this);
+        }
     }
 
-    /** Applies the function for this variant: an exhaustive match on Java 17. */
-    default <R> R fold(Function<LoggedOut, R> loggedOut, Function<SessionNotFound, R> notFound) {
-        return this instanceof LoggedOut l ? loggedOut.apply(l) : notFound.apply((SessionNotFound) this);
+    /**
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
+     */
+    interface Handler<R> {
+        /**
+         * Handles {@link LoggedOut}.
+         *
+         * @param loggedOut the outcome
+         * @return the result
+         */
+        R loggedOut(LoggedOut loggedOut);
+
+        /**
+         * Handles {@link SessionNotFound}.
+         *
+         * @param sessionNotFound the outcome
+         * @return the result
+         */
+        R sessionNotFound(SessionNotFound sessionNotFound);
     }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

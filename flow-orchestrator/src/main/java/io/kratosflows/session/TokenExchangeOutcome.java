@@ -3,7 +3,6 @@ package io.kratosflows.session;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosError;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to a session token exchange ({@code GET /sessions/token-exchange?init_code=&return_to_code=}),
@@ -28,6 +27,11 @@ public sealed interface TokenExchangeOutcome {
             Objects.requireNonNull(session, "session == null");
             Objects.requireNonNull(token, "token == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.exchanged(this);
+        }
     }
 
     /**
@@ -40,10 +44,43 @@ public sealed interface TokenExchangeOutcome {
         public Rejected {
             Objects.requireNonNull(error, "error == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.rejected(this);
+        }
     }
 
-    /** Applies the function for this variant: an exhaustive match on Java 17. */
-    default <R> R fold(Function<Exchanged, R> exchanged, Function<Rejected, R> rejected) {
-        return this instanceof Exchanged e ? exchanged.apply(e) : rejected.apply((Rejected) this);
+    /**
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
+     */
+    interface Handler<R> {
+        /**
+         * Handles {@link Exchanged}.
+         *
+         * @param exchanged the outcome
+         * @return the result
+         */
+        R exchanged(Exchanged exchanged);
+
+        /**
+         * Handles {@link Rejected}.
+         *
+         * @param rejected the outcome
+         * @return the result
+         */
+        R rejected(Rejected rejected);
     }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

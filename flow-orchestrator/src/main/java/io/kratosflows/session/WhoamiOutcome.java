@@ -3,7 +3,6 @@ package io.kratosflows.session;
 import io.kratosflows.error.KratosError;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to whoami ({@code GET /sessions/whoami} with {@code X-Session-Token}).
@@ -26,6 +25,11 @@ public sealed interface WhoamiOutcome {
         public Active {
             Objects.requireNonNull(session, "session == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.active(this);
+        }
     }
 
     /**
@@ -37,6 +41,11 @@ public sealed interface WhoamiOutcome {
         /** Requires the error. */
         public NotSignedIn {
             Objects.requireNonNull(error, "error == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.notSignedIn(this);
         }
     }
 
@@ -54,16 +63,51 @@ public sealed interface WhoamiOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(redirectBrowserTo, "redirectBrowserTo == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.secondFactorRequired(this);
+        }
     }
 
-    /** Applies the function for this variant: an exhaustive match on Java 17. */
-    default <R> R fold(Function<Active, R> active, Function<NotSignedIn, R> notSignedIn,
-                       Function<SecondFactorRequired, R> secondFactor) {
-        if (this instanceof Active a) {
-            return active.apply(a);
-        } else if (this instanceof NotSignedIn n) {
-            return notSignedIn.apply(n);
-        }
-        return secondFactor.apply((SecondFactorRequired) this);
+    /**
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
+     */
+    interface Handler<R> {
+        /**
+         * Handles {@link Active}.
+         *
+         * @param active the outcome
+         * @return the result
+         */
+        R active(Active active);
+
+        /**
+         * Handles {@link NotSignedIn}.
+         *
+         * @param notSignedIn the outcome
+         * @return the result
+         */
+        R notSignedIn(NotSignedIn notSignedIn);
+
+        /**
+         * Handles {@link SecondFactorRequired}.
+         *
+         * @param secondFactorRequired the outcome
+         * @return the result
+         */
+        R secondFactorRequired(SecondFactorRequired secondFactorRequired);
     }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

@@ -5,11 +5,10 @@ import io.kratosflows.error.KratosError;
 import io.kratosflows.login.LoginOutcome;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to a settings submission ({@code POST /self-service/settings?flow=} with
- * {@code X-Session-Token}). Exhaustive: Java 21+ callers {@code switch}; Java 17 callers use {@link #fold}.
+ * {@code X-Session-Token}). Exhaustive: Java 21+ callers {@code switch}; Java 17 callers use {@link #handle}.
  *
  * <pre>
  * 200 {flow, state: success, message 1050001}           → Saved
@@ -34,6 +33,11 @@ public sealed interface SettingsOutcome {
         public Saved {
             Objects.requireNonNull(flow, "flow == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.saved(this);
+        }
     }
 
     /**
@@ -45,6 +49,11 @@ public sealed interface SettingsOutcome {
         /** Requires the flow. */
         public NeedsInput {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.needsInput(this);
         }
     }
 
@@ -65,6 +74,11 @@ public sealed interface SettingsOutcome {
             Objects.requireNonNull(browserUrl, "browserUrl == null");
             Objects.requireNonNull(failedReauthentication, "failedReauthentication == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.refreshRequired(this);
+        }
     }
 
     /**
@@ -80,6 +94,11 @@ public sealed interface SettingsOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(browserUrl, "browserUrl == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.secondFactorRequired(this);
+        }
     }
 
     /**
@@ -94,6 +113,11 @@ public sealed interface SettingsOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.flowExpired(this);
+        }
     }
 
     /**
@@ -107,6 +131,11 @@ public sealed interface SettingsOutcome {
         public BrowserRequired {
             Objects.requireNonNull(redirectBrowserTo, "redirectBrowserTo == null");
             Objects.requireNonNull(error, "error == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.browserRequired(this);
         }
     }
 
@@ -124,25 +153,83 @@ public sealed interface SettingsOutcome {
             Objects.requireNonNull(method, "method == null");
             Objects.requireNonNull(error, "error == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.methodUnavailable(this);
+        }
     }
 
-    /** Applies the function for this variant: an exhaustive match on Java 17. */
-    default <R> R fold(Function<Saved, R> saved, Function<NeedsInput, R> needsInput, Function<RefreshRequired, R> refresh,
-                       Function<SecondFactorRequired, R> secondFactor, Function<FlowExpired, R> expired,
-                       Function<BrowserRequired, R> browser, Function<MethodUnavailable, R> unavailable) {
-        if (this instanceof MethodUnavailable u) {
-            return unavailable.apply(u);
-        } else if (this instanceof Saved s) {
-            return saved.apply(s);
-        } else if (this instanceof NeedsInput n) {
-            return needsInput.apply(n);
-        } else if (this instanceof RefreshRequired r) {
-            return refresh.apply(r);
-        } else if (this instanceof SecondFactorRequired f) {
-            return secondFactor.apply(f);
-        } else if (this instanceof FlowExpired e) {
-            return expired.apply(e);
-        }
-        return browser.apply((BrowserRequired) this);
+    /**
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
+     */
+    interface Handler<R> {
+        /**
+         * Handles {@link Saved}.
+         *
+         * @param saved the outcome
+         * @return the result
+         */
+        R saved(Saved saved);
+
+        /**
+         * Handles {@link NeedsInput}.
+         *
+         * @param needsInput the outcome
+         * @return the result
+         */
+        R needsInput(NeedsInput needsInput);
+
+        /**
+         * Handles {@link RefreshRequired}.
+         *
+         * @param refreshRequired the outcome
+         * @return the result
+         */
+        R refreshRequired(RefreshRequired refreshRequired);
+
+        /**
+         * Handles {@link SecondFactorRequired}.
+         *
+         * @param secondFactorRequired the outcome
+         * @return the result
+         */
+        R secondFactorRequired(SecondFactorRequired secondFactorRequired);
+
+        /**
+         * Handles {@link FlowExpired}.
+         *
+         * @param flowExpired the outcome
+         * @return the result
+         */
+        R flowExpired(FlowExpired flowExpired);
+
+        /**
+         * Handles {@link BrowserRequired}.
+         *
+         * @param browserRequired the outcome
+         * @return the result
+         */
+        R browserRequired(BrowserRequired browserRequired);
+
+        /**
+         * Handles {@link MethodUnavailable}.
+         *
+         * @param methodUnavailable the outcome
+         * @return the result
+         */
+        R methodUnavailable(MethodUnavailable methodUnavailable);
     }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

@@ -4,7 +4,6 @@ import io.kratosflows.FlowId;
 import io.kratosflows.error.KratosError;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What Kratos answered to a verification submission ({@code POST /self-service/verification?flow=}).
@@ -31,6 +30,11 @@ public sealed interface VerificationOutcome {
         public CodeSent {
             Objects.requireNonNull(flow, "flow == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.codeSent(this);
+        }
     }
 
     /**
@@ -42,6 +46,11 @@ public sealed interface VerificationOutcome {
         /** Requires the flow. */
         public InvalidCode {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.invalidCode(this);
         }
     }
 
@@ -55,6 +64,11 @@ public sealed interface VerificationOutcome {
         public Verified {
             Objects.requireNonNull(flow, "flow == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.verified(this);
+        }
     }
 
     /**
@@ -66,6 +80,11 @@ public sealed interface VerificationOutcome {
         /** Requires the flow. */
         public NeedsInput {
             Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.needsInput(this);
         }
     }
 
@@ -83,6 +102,11 @@ public sealed interface VerificationOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.flowExpired(this);
+        }
     }
 
     /**
@@ -97,22 +121,103 @@ public sealed interface VerificationOutcome {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
         }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.alreadyUsed(this);
+        }
     }
 
-    /** Applies the function for this variant: an exhaustive match on Java 17. */
-    default <R> R fold(Function<CodeSent, R> codeSent, Function<InvalidCode, R> invalidCode, Function<Verified, R> verified,
-                       Function<NeedsInput, R> needsInput, Function<FlowExpired, R> expired, Function<AlreadyUsed, R> alreadyUsed) {
-        if (this instanceof CodeSent s) {
-            return codeSent.apply(s);
-        } else if (this instanceof InvalidCode i) {
-            return invalidCode.apply(i);
-        } else if (this instanceof Verified v) {
-            return verified.apply(v);
-        } else if (this instanceof NeedsInput n) {
-            return needsInput.apply(n);
-        } else if (this instanceof FlowExpired e) {
-            return expired.apply(e);
+    /**
+     * The server does not offer this method in the flow (e.g. it recovers or verifies by {@code link},
+     * not by {@code code}): nothing was sent. Check {@code flow.methods()}.
+     *
+     * @param method the method that was to be submitted
+     * @param error  the error Kratos sent, when it sent one
+     */
+    record MethodUnavailable(String method, Optional<KratosError> error) implements VerificationOutcome {
+        /** Requires both components. */
+        public MethodUnavailable {
+            Objects.requireNonNull(method, "method == null");
+            Objects.requireNonNull(error, "error == null");
         }
-        return alreadyUsed.apply((AlreadyUsed) this);
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.methodUnavailable(this);
+        }
     }
+
+    /**
+     * One method per variant, none with a default: a variant added in a later release is a compile
+     * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
+     *
+     * @param <R> the result type
+     */
+    interface Handler<R> {
+        /**
+         * Handles {@link CodeSent}.
+         *
+         * @param codeSent the outcome
+         * @return the result
+         */
+        R codeSent(CodeSent codeSent);
+
+        /**
+         * Handles {@link InvalidCode}.
+         *
+         * @param invalidCode the outcome
+         * @return the result
+         */
+        R invalidCode(InvalidCode invalidCode);
+
+        /**
+         * Handles {@link Verified}.
+         *
+         * @param verified the outcome
+         * @return the result
+         */
+        R verified(Verified verified);
+
+        /**
+         * Handles {@link NeedsInput}.
+         *
+         * @param needsInput the outcome
+         * @return the result
+         */
+        R needsInput(NeedsInput needsInput);
+
+        /**
+         * Handles {@link FlowExpired}.
+         *
+         * @param flowExpired the outcome
+         * @return the result
+         */
+        R flowExpired(FlowExpired flowExpired);
+
+        /**
+         * Handles {@link AlreadyUsed}.
+         *
+         * @param alreadyUsed the outcome
+         * @return the result
+         */
+        R alreadyUsed(AlreadyUsed alreadyUsed);
+
+        /**
+         * Handles {@link MethodUnavailable}.
+         *
+         * @param methodUnavailable the outcome
+         * @return the result
+         */
+        R methodUnavailable(MethodUnavailable methodUnavailable);
+    }
+
+    /**
+     * Calls the handler's method for this variant.
+     *
+     * @param handler the handler
+     * @param <R>     the result type
+     * @return what the handler returned
+     */
+    <R> R handle(Handler<R> handler);
 }

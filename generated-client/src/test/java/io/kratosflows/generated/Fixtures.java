@@ -3,7 +3,7 @@ package io.kratosflows.generated;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kratosflows.generated.invoker.ApiClient;
+import io.kratosflows.generated.invoker.ModelJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 /** Loads responses recorded from a live Kratos v26.2.0 (see fixtures/README.md). */
 final class Fixtures {
 
-    /** The ObjectMapper the generated client itself deserializes with. */
-    static final ObjectMapper GENERATED_MAPPER = new ApiClient().getObjectMapper();
+    /** The mapper the generated models are meant to be read and written with. */
+    static final ObjectMapper GENERATED_MAPPER = ModelJson.newMapper();
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private Fixtures() {

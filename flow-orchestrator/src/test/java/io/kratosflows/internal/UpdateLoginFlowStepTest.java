@@ -1,5 +1,6 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,10 +20,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every login outcome from a recorded Kratos v26.2.0 response, plus odd bodies. */
-class LoginResponsesTest {
+class UpdateLoginFlowStepTest {
 
     private static LoginOutcome submitted(String fixture) {
-        return LoginResponses.submitted(Wire.recorded(fixture), Flows.login(), "password");
+        return UpdateLoginFlowStep.outcome(Wire.recorded(fixture), Samples.login(), "password");
     }
 
     @Test
@@ -61,10 +62,10 @@ class LoginResponsesTest {
     @Test
     void withheldIdentityMeansSecondFactorRequired() {
         // Derived from the recorded success: Kratos drops session.identity when the AAL is not satisfied.
-        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-success.200.json").jsonOrMissing();
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-success.200.json").json();
         ((ObjectNode) body.path("session")).remove("identity");
 
-        var outcome = LoginResponses.submitted(Wire.of(200, body.toString()), Flows.login(), "password");
+        var outcome = UpdateLoginFlowStep.outcome(Wire.of(200, body.toString()), Samples.login(), "password");
 
         var second = assertInstanceOf(LoginOutcome.SecondFactorRequired.class, outcome);
         assertTrue(second.session().identity().isEmpty());
@@ -76,7 +77,7 @@ class LoginResponsesTest {
         var expired = assertInstanceOf(LoginOutcome.FlowExpired.class, submitted("login/submit-expired.410.json"));
 
         assertTrue(expired.error().is("self_service_flow_expired"));
-        assertEquals(Wire.recorded("login/submit-expired.410.json").jsonOrMissing().path("use_flow_id").asText(),
+        assertEquals(Wire.recorded("login/submit-expired.410.json").json().path("use_flow_id").asText(),
                 expired.replacement().orElseThrow().value());
     }
 
@@ -90,9 +91,9 @@ class LoginResponsesTest {
 
     @Test
     void aRedirectIsBrowserRequiredWithItsLocation() {
-        WireResponse redirect = new WireResponse(303, java.util.Map.of("Location", java.util.List.of("https://app.example/cb?code=x")), "");
+        KratosResponse redirect = Wire.of(303, java.util.Map.of("Location", "https://app.example/cb?code=x"), "");
 
-        var browser = assertInstanceOf(LoginOutcome.BrowserRequired.class, LoginResponses.submitted(redirect, Flows.login(), "password"));
+        var browser = assertInstanceOf(LoginOutcome.BrowserRequired.class, UpdateLoginFlowStep.outcome(redirect, Samples.login(), "password"));
 
         assertEquals("https://app.example/cb?code=x", browser.redirectBrowserTo());
     }
@@ -100,7 +101,7 @@ class LoginResponsesTest {
     @Test
     void startWithAnActiveSessionIsATypedError() {
         var error = assertThrows(KratosErrorException.class,
-                () -> LoginResponses.flow("start login flow", Wire.recorded("login/create-with-session.400.json"), Optional.empty()));
+                () -> FlowAnswers.flow("start login flow", Wire.recorded("login/create-with-session.400.json"), f -> FlowReader.login(f, Optional.empty())));
 
         assertEquals(400, error.status());
         assertTrue(error.error().is("session_already_available"));
@@ -110,7 +111,7 @@ class LoginResponsesTest {
     @Test
     void unknownFlowIdIsATypedError() {
         var error = assertThrows(KratosErrorException.class,
-                () -> LoginResponses.flow("fetch", Wire.recorded("login/fetch-unknown-id.404.json"), Optional.empty()));
+                () -> FlowAnswers.flow("fetch", Wire.recorded("login/fetch-unknown-id.404.json"), f -> FlowReader.login(f, Optional.empty())));
 
         assertEquals(404, error.status());
     }
@@ -119,7 +120,7 @@ class LoginResponsesTest {
     void refreshFlowIsReadWithItsToken() {
         SessionToken token = SessionToken.of("ory_st_x");
 
-        LoginFlow flow = LoginResponses.flow("start", Wire.recorded("login/create-refresh.200.json"), Optional.of(token));
+        LoginFlow flow = FlowAnswers.flow("start", Wire.recorded("login/create-refresh.200.json"), f -> FlowReader.login(f, Optional.of(token)));
 
         assertTrue(flow.refresh());
         assertEquals(Optional.of(token), flow.sessionToken());
@@ -128,12 +129,12 @@ class LoginResponsesTest {
 
     @Test
     void unknownNodeTypeIsKeptRaw() {
-        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-invalid-credentials.400.json").jsonOrMissing();
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-invalid-credentials.400.json").json();
         ObjectNode node = (ObjectNode) body.path("ui").path("nodes").get(0);
         node.put("type", "video");
         ((ObjectNode) node.path("attributes")).put("node_type", "video").put("src", "https://example.org/v.mp4");
 
-        var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, LoginResponses.submitted(Wire.of(400, body.toString()), Flows.login(), "password"));
+        var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "password"));
 
         var unknown = assertInstanceOf(NodeAttributes.Unknown.class, needsInput.flow().ui().nodes().get(0).attributes());
         assertEquals("video", unknown.nodeType());
@@ -142,22 +143,23 @@ class LoginResponsesTest {
 
     @Test
     void emptyOrNonJsonBodiesAreUnexpectedResponsesNotNullPointers() {
-        var empty = assertThrows(UnexpectedResponseException.class, () -> LoginResponses.submitted(Wire.of(500, ""), Flows.login(), "password"));
+        var empty = assertThrows(UnexpectedResponseException.class, () -> UpdateLoginFlowStep.outcome(Wire.of(500, ""), Samples.login(), "password"));
         var html = assertThrows(UnexpectedResponseException.class,
-                () -> LoginResponses.submitted(Wire.of(502, "<html>Bad gateway</html>"), Flows.login(), "password"));
+                () -> UpdateLoginFlowStep.outcome(Wire.of(502, "<html>Bad gateway</html>"), Samples.login(), "password"));
         var truncated = assertThrows(UnexpectedResponseException.class,
-                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\": \"ory_st_abc\", \"sess"), Flows.login(), "password"));
+                () -> UpdateLoginFlowStep.outcome(Wire.of(200, "{\"session_token\": \"ory_st_abc\", \"sess"), Samples.login(), "password"));
 
         assertEquals(500, empty.status());
         assertEquals("<empty>", empty.bodyExcerpt());
-        assertTrue(html.bodyExcerpt().contains("Bad gateway"));
+        assertFalse(html.bodyExcerpt().contains("Bad gateway"), "a body that is not JSON is not quoted");
+        assertTrue(html.bodyExcerpt().contains("not JSON"), html.bodyExcerpt());
         assertFalse(truncated.getMessage().contains("ory_st_abc"), truncated.getMessage());
     }
 
     @Test
     void successWithoutSessionIsUnexpected() {
         assertThrows(UnexpectedResponseException.class,
-                () -> LoginResponses.submitted(Wire.of(200, "{\"session_token\":\"ory_st_x\"}"), Flows.login(), "password"));
+                () -> UpdateLoginFlowStep.outcome(Wire.of(200, "{\"session_token\":\"ory_st_x\"}"), Samples.login(), "password"));
     }
 
     @Test
@@ -169,9 +171,9 @@ class LoginResponsesTest {
         String unknownFlow = "{\"error\":{\"code\":404,\"status\":\"Not Found\",\"message\":\"Unable to locate the resource\"}}";
 
         var unavailable = assertInstanceOf(LoginOutcome.MethodUnavailable.class,
-                LoginResponses.submitted(Wire.of(404, disabled), Flows.login(), "passkey"));
+                UpdateLoginFlowStep.outcome(Wire.of(404, disabled), Samples.login(), "passkey"));
         var error = assertThrows(KratosErrorException.class,
-                () -> LoginResponses.submitted(Wire.of(404, unknownFlow), Flows.login(), "password"));
+                () -> UpdateLoginFlowStep.outcome(Wire.of(404, unknownFlow), Samples.login(), "password"));
 
         assertEquals("passkey", unavailable.method());
         assertEquals(404, unavailable.error().orElseThrow().status());
@@ -181,11 +183,11 @@ class LoginResponsesTest {
     @Test
     void noStrategyMessageIsUnavailable() {
         // Kratos's answer for a method it has no strategy for: 400 with the flow and message 4010002.
-        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-invalid-credentials.400.json").jsonOrMissing();
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-invalid-credentials.400.json").json();
         ObjectNode message = (ObjectNode) body.path("ui").path("messages").get(0);
         message.put("id", 4010002).put("text", "Could not find a strategy to log you in with.");
 
-        var outcome = LoginResponses.submitted(Wire.of(400, body.toString()), Flows.login(), "passkey");
+        var outcome = UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "passkey");
 
         assertTrue(assertInstanceOf(LoginOutcome.MethodUnavailable.class, outcome).error().isEmpty());
     }
@@ -198,7 +200,7 @@ class LoginResponsesTest {
                 + "[{\"action\":\"show_verification_ui\",\"flow\":{\"id\":\"4fe6d78f-342a-43e1-b8d8-196dbc6eb25c\","
                 + "\"verifiable_address\":\"ada@example.org\"}}]},\"message\":\"your email or phone address is not yet verified\"}}";
 
-        var outcome = LoginResponses.submitted(Wire.of(403, body), Flows.login(), "password");
+        var outcome = UpdateLoginFlowStep.outcome(Wire.of(403, body), Samples.login(), "password");
 
         var required = assertInstanceOf(LoginOutcome.VerificationRequired.class, outcome);
         assertEquals("4fe6d78f-342a-43e1-b8d8-196dbc6eb25c", required.verificationFlow().orElseThrow().value());
@@ -206,17 +208,37 @@ class LoginResponsesTest {
     }
 
     @Test
-    void foldReachesEveryVariant() {
-        var outcome = LoginResponses.submitted(Wire.recorded("login/submit-code-sent.400.json"), Flows.login(), "code");
-
-        String name = outcome.fold(c -> "completed", n -> "needs-input", s -> "code-sent", f -> "second-factor",
-                e -> "expired", b -> "browser", u -> "unavailable", v -> "verification-required");
-
-        assertEquals("code-sent", name);
+    void recordedStatusIsReadFromTheFileName() {
+        assertEquals(410, RecordedResponses.status("login/submit-expired.410.json"));
     }
 
     @Test
-    void recordedStatusIsReadFromTheFileName() {
-        assertEquals(410, RecordedResponses.status("login/submit-expired.410.json"));
+    void recordedSecondFactorLoginWithholdsTheIdentity() {
+        var outcome = UpdateLoginFlowStep.outcome(Wire.recorded("login/submit-password-second-factor-required.200.json"), Samples.login(), "password");
+
+        var second = assertInstanceOf(LoginOutcome.SecondFactorRequired.class, outcome);
+        assertEquals(Aal.AAL1, second.session().aal());
+    }
+
+    @Test
+    void totpAndLookupSecondFactorsComplete() {
+        var totp = assertInstanceOf(LoginOutcome.Completed.class,
+                UpdateLoginFlowStep.outcome(Wire.recorded("login/submit-totp-success.200.json"), Samples.login(), "password"));
+        var lookup = assertInstanceOf(LoginOutcome.Completed.class,
+                UpdateLoginFlowStep.outcome(Wire.recorded("login/submit-lookup-success.200.json"), Samples.login(), "password"));
+        var wrong = assertInstanceOf(LoginOutcome.NeedsInput.class,
+                UpdateLoginFlowStep.outcome(Wire.recorded("login/submit-totp-wrong-code.400.json"), Samples.login(), "password"));
+
+        assertEquals(Aal.AAL2, totp.session().aal());
+        assertEquals(Aal.AAL2, lookup.session().aal());
+        assertTrue(wrong.flow().ui().hasMessage(4000008));
+    }
+
+    @Test
+    void anAal2FlowAsksForTheSecondFactor() {
+        var flow = FlowAnswers.flow("start", Wire.recorded("login/create-aal2.200.json"), f -> FlowReader.login(f, Optional.of(SessionToken.of("ory_st_x"))));
+
+        assertEquals(Aal.AAL2, flow.requestedAal());
+        assertTrue(flow.methods().contains("totp"), flow.methods().toString());
     }
 }

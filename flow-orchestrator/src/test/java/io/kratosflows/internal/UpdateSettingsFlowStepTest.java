@@ -1,5 +1,6 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,12 +14,12 @@ import io.kratosflows.settings.SettingsOutcome;
 import org.junit.jupiter.api.Test;
 
 /** Every settings outcome from a recorded Kratos v26.2.0 response. */
-class SettingsResponsesTest {
+class UpdateSettingsFlowStepTest {
 
     private static final SessionToken TOKEN = SessionToken.of("ory_st_settings");
 
     private static SettingsOutcome submitted(String fixture) {
-        return SettingsResponses.submitted(Wire.recorded(fixture), Flows.settings(TOKEN), "password");
+        return UpdateSettingsFlowStep.outcome(Wire.recorded(fixture), Samples.settings(TOKEN), "password");
     }
 
     @Test
@@ -63,20 +64,20 @@ class SettingsResponsesTest {
 
     @Test
     void aal2RequiredIsSecondFactorRequiredOnSubmitAndAnErrorOnStart() {
-        var submit = SettingsResponses.submitted(Wire.of(403, Wire.recorded("settings/create-aal2-required.403.json").body()), Flows.settings(TOKEN), "password");
+        var submit = UpdateSettingsFlowStep.outcome(Wire.of(403, Wire.body("settings/create-aal2-required.403.json")), Samples.settings(TOKEN), "password");
         assertInstanceOf(SettingsOutcome.SecondFactorRequired.class, submit);
 
         var start = assertThrows(KratosErrorException.class,
-                () -> SettingsResponses.flow("start settings flow", Wire.recorded("settings/create-aal2-required.403.json"), TOKEN));
+                () -> FlowAnswers.flow("start settings flow", Wire.recorded("settings/create-aal2-required.403.json"), f -> FlowReader.settings(f, TOKEN)));
         assertTrue(start.error().is("session_aal2_required"));
         var noToken = assertThrows(KratosErrorException.class,
-                () -> SettingsResponses.flow("start settings flow", Wire.recorded("settings/create-no-token.401.json"), TOKEN));
+                () -> FlowAnswers.flow("start settings flow", Wire.recorded("settings/create-no-token.401.json"), f -> FlowReader.settings(f, TOKEN)));
         assertEquals(401, noToken.status());
     }
 
     @Test
     void totpSecretAndQrCodeAreExposedAndRedacted() {
-        SettingsFlow flow = SettingsResponses.flow("start", Wire.recorded("settings/create.200.json"), TOKEN);
+        SettingsFlow flow = FlowAnswers.flow("start", Wire.recorded("settings/create.200.json"), f -> FlowReader.settings(f, TOKEN));
 
         String secret = flow.totpSecret().orElseThrow().reveal();
         assertTrue(secret.matches("[A-Z2-7]{16,}"), "base32 secret");

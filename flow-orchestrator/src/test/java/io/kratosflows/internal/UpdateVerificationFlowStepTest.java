@@ -1,5 +1,6 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Verification outcomes: success and a wrong code are both HTTP 200. */
-class VerificationResponsesTest {
+class UpdateVerificationFlowStepTest {
 
     private static VerificationOutcome submitted(String fixture) {
-        return VerificationResponses.submitted(Wire.recorded(fixture));
+        return UpdateVerificationFlowStep.outcome(Wire.recorded(fixture), Samples.verification(), "code");
     }
 
     @Test
@@ -48,10 +49,9 @@ class VerificationResponsesTest {
 
     @Test
     void anExpiredFlowRedirectsToANewOne() {
-        WireResponse redirect = new WireResponse(303,
-                Map.of("Location", List.of("http://127.0.0.1:4455/verification?flow=6f1d2c3b-0000-4000-8000-000000000002")), "");
+        KratosResponse redirect = Wire.of(303, java.util.Map.of("Location", "http://127.0.0.1:4455/verification?flow=6f1d2c3b-0000-4000-8000-000000000002"), "");
 
-        var expired = assertInstanceOf(VerificationOutcome.FlowExpired.class, VerificationResponses.submitted(redirect));
+        var expired = assertInstanceOf(VerificationOutcome.FlowExpired.class, UpdateVerificationFlowStep.outcome(redirect, Samples.verification(), "code"));
 
         assertTrue(expired.error().isEmpty());
         assertTrue(expired.replacement().isEmpty(), "the redirect's flow is bound to a browser cookie");
@@ -60,7 +60,7 @@ class VerificationResponsesTest {
     @Test
     void fetchingAnExpiredFlowIsATypedError() {
         var error = org.junit.jupiter.api.Assertions.assertThrows(io.kratosflows.error.KratosErrorException.class,
-                () -> VerificationResponses.flow("fetch", Wire.recorded("verification/fetch-expired.410.json")));
+                () -> FlowAnswers.flow("fetch", Wire.recorded("verification/fetch-expired.410.json"), FlowReader::verification));
 
         assertEquals(410, error.status());
     }

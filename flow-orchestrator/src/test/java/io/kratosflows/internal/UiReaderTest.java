@@ -1,11 +1,16 @@
-package io.kratosflows.ui;
+package io.kratosflows.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kratosflows.internal.UiReader;
+import io.kratosflows.ui.MessageType;
+import io.kratosflows.ui.NodeAttributes;
+import io.kratosflows.ui.NodeType;
+import io.kratosflows.ui.Ui;
+import io.kratosflows.ui.UiMessage;
+import io.kratosflows.ui.UiNode;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,15 +14,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every registration outcome from a recorded Kratos v26.2.0 response (unified and two-step). */
-class RegistrationResponsesTest {
+class UpdateRegistrationFlowStepTest {
 
     private static RegistrationOutcome submitted(String fixture) {
-        return RegistrationResponses.submitted(Wire.recorded(fixture), Flows.registration(), "password");
+        return UpdateRegistrationFlowStep.outcome(Wire.recorded(fixture), Samples.registration(), "password");
     }
 
     @Test
     void successCarriesIdentitySessionTokenAndVerificationFlow() {
-        ObjectNode raw = (ObjectNode) Wire.recorded("registration/submit-password-success.200.json").jsonOrMissing();
+        ObjectNode raw = (ObjectNode) Wire.recorded("registration/submit-password-success.200.json").json();
 
         var done = assertInstanceOf(RegistrationOutcome.Completed.class, submitted("registration/submit-password-success.200.json"));
 
@@ -37,12 +38,12 @@ class RegistrationResponsesTest {
     @Test
     void successWithoutTheSessionHookHasNoSession() {
         // Derived: without the session hook Kratos answers with the identity only.
-        ObjectNode body = (ObjectNode) Wire.recorded("registration/submit-password-success.200.json").jsonOrMissing();
+        ObjectNode body = (ObjectNode) Wire.recorded("registration/submit-password-success.200.json").json();
         body.remove("session");
         body.remove("session_token");
         body.putNull("continue_with");
 
-        var done = assertInstanceOf(RegistrationOutcome.Completed.class, RegistrationResponses.submitted(Wire.of(200, body.toString()), Flows.registration(), "password"));
+        var done = assertInstanceOf(RegistrationOutcome.Completed.class, UpdateRegistrationFlowStep.outcome(Wire.of(200, body.toString()), Samples.registration(), "password"));
 
         assertTrue(done.session().isEmpty());
         assertTrue(done.token().isEmpty());
@@ -106,12 +107,12 @@ class RegistrationResponsesTest {
     @Test
     void identityWithoutIdIsUnexpected() {
         assertThrows(UnexpectedResponseException.class,
-                () -> RegistrationResponses.submitted(Wire.of(200, "{\"identity\":{\"traits\":{}}}"), Flows.registration(), "password"));
+                () -> UpdateRegistrationFlowStep.outcome(Wire.of(200, "{\"identity\":{\"traits\":{}}}"), Samples.registration(), "password"));
     }
 
     @Test
     void createdFlowListsItsMethods() {
-        var flow = RegistrationResponses.flow("start", Wire.recorded("registration/create.200.json"));
+        var flow = FlowAnswers.flow("start", Wire.recorded("registration/create.200.json"), FlowReader::registration);
 
         assertEquals(Optional.empty(), flow.sessionTokenExchangeCode());
         assertTrue(flow.methods().containsAll(java.util.List.of("password", "code", "oidc")), flow.methods().toString());

@@ -1,5 +1,6 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Recovery outcomes: a wrong code is HTTP 200 and must not look like success. */
-class RecoveryResponsesTest {
+class UpdateRecoveryFlowStepTest {
 
     private static RecoveryOutcome submitted(String fixture) {
-        return RecoveryResponses.submitted(Wire.recorded(fixture));
+        return UpdateRecoveryFlowStep.outcome(Wire.recorded(fixture), Samples.recovery(), "code");
     }
 
     @Test
@@ -35,7 +36,7 @@ class RecoveryResponsesTest {
 
     @Test
     void rightCodeRecoversWithTokenAndSettingsFlow() {
-        var raw = Wire.recorded("recovery/submit-code-success.200.json").jsonOrMissing();
+        var raw = Wire.recorded("recovery/submit-code-success.200.json").json();
 
         var recovered = assertInstanceOf(RecoveryOutcome.Recovered.class, submitted("recovery/submit-code-success.200.json"));
 
@@ -46,7 +47,7 @@ class RecoveryResponsesTest {
 
     @Test
     void expiredFlowNamesTheNewOne() {
-        var raw = Wire.recorded("recovery/submit-expired.410.json").jsonOrMissing();
+        var raw = Wire.recorded("recovery/submit-expired.410.json").json();
 
         var expired = assertInstanceOf(RecoveryOutcome.FlowExpired.class, submitted("recovery/submit-expired.410.json"));
 
@@ -61,7 +62,7 @@ class RecoveryResponsesTest {
                 + "Please request another code.\",\"message\":\"The request was malformed or contained invalid parameters\","
                 + "\"details\":{\"continue_with\":[{\"action\":\"show_recovery_ui\",\"flow\":{\"id\":\"5e1c9a0e-8f1a-4c55-9e7c-0d0f0d0f0d0f\"}}]}}}";
 
-        var retry = assertInstanceOf(RecoveryOutcome.FlowExpired.class, RecoveryResponses.submitted(Wire.of(400, body)));
+        var retry = assertInstanceOf(RecoveryOutcome.FlowExpired.class, UpdateRecoveryFlowStep.outcome(Wire.of(400, body), Samples.recovery(), "code"));
 
         assertTrue(retry.tooManyAttempts());
         assertEquals("5e1c9a0e-8f1a-4c55-9e7c-0d0f0d0f0d0f", retry.replacement().orElseThrow().value());
@@ -74,7 +75,7 @@ class RecoveryResponsesTest {
                 + "\"reason\":\"In order to complete this flow please redirect the browser to: http://127.0.0.1:4455/settings?flow=abc\","
                 + "\"message\":\"browser location change required\"},\"redirect_browser_to\":\"http://127.0.0.1:4455/settings?flow=abc\"}";
 
-        var browser = assertInstanceOf(RecoveryOutcome.BrowserRequired.class, RecoveryResponses.submitted(Wire.of(422, body)));
+        var browser = assertInstanceOf(RecoveryOutcome.BrowserRequired.class, UpdateRecoveryFlowStep.outcome(Wire.of(422, body), Samples.recovery(), "code"));
 
         assertTrue(browser.hint().contains("use_continue_with_transitions"));
         assertEquals("http://127.0.0.1:4455/settings?flow=abc", browser.redirectBrowserTo());
@@ -82,10 +83,9 @@ class RecoveryResponsesTest {
 
     @Test
     void legacyRetryRedirectNamesTheNewFlow() {
-        WireResponse redirect = new WireResponse(303,
-                Map.of("Location", List.of("http://127.0.0.1:4433/self-service/recovery/flows?id=0b7a3c1e-0000-4000-8000-000000000001")), "");
+        KratosResponse redirect = Wire.of(303, java.util.Map.of("Location", "http://127.0.0.1:4433/self-service/recovery/flows?id=0b7a3c1e-0000-4000-8000-000000000001"), "");
 
-        var expired = assertInstanceOf(RecoveryOutcome.FlowExpired.class, RecoveryResponses.submitted(redirect));
+        var expired = assertInstanceOf(RecoveryOutcome.FlowExpired.class, UpdateRecoveryFlowStep.outcome(redirect, Samples.recovery(), "code"));
 
         assertEquals("0b7a3c1e-0000-4000-8000-000000000001", expired.replacement().orElseThrow().value());
     }

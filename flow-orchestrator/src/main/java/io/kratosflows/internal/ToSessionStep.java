@@ -1,0 +1,45 @@
+package io.kratosflows.internal;
+
+import io.kratosflows.SessionToken;
+import io.kratosflows.error.KratosError;
+import io.kratosflows.generated.api.FrontendApi;
+import io.kratosflows.session.Session;
+import io.kratosflows.session.WhoamiOutcome;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@code toSession} ({@code GET /sessions/whoami} with {@code X-Session-Token}) and its {@link WhoamiOutcome}. */
+final class ToSessionStep {
+
+    private ToSessionStep() {
+    }
+
+    static WhoamiOutcome run(Calls calls, SessionToken token) {
+        Objects.requireNonNull(token, "token == null");
+        return outcome(calls.read("whoami", FrontendApi.toSession().xSessionToken(token.reveal())));
+    }
+
+    static WhoamiOutcome outcome(KratosResponse response) {
+        switch (response.status()) {
+            case 200:
+                Session session = SessionReader.session(response.json())
+                        .orElseThrow(() -> response.unexpected("whoami answered without a session"));
+                if (!session.active()) {
+                    // Kratos itself answers 401 session_inactive; a 200 saying inactive is no sign-in either.
+                    return new WhoamiOutcome.NotSignedIn(new KratosError(200, Optional.of("session_inactive"),
+                            Optional.of("the session is not active"), Optional.empty(), response.requestId(), Map.of()));
+                }
+                return new WhoamiOutcome.Active(session);
+            case 401:
+                return new WhoamiOutcome.NotSignedIn(response.error());
+            case 403:
+                if (response.errorIs("session_aal2_required")) {
+                    return new WhoamiOutcome.SecondFactorRequired(response.error(), FlowAnswers.browserUrl(response));
+                }
+                throw response.failure("whoami");
+            default:
+                throw response.failure("whoami");
+        }
+    }
+}
