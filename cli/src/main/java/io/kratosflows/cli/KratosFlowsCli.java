@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
             "Start with: kratos-flows demo"},
         subcommands = {DemoCommand.class, RegisterCommand.class, LoginCommand.class, SettingsCommand.class,
             RecoverCommand.class, VerifyCommand.class, WhoamiCommand.class, LogoutCommand.class,
-            TokenExchangeCommand.class, FlowsCommand.class, CommandLine.HelpCommand.class})
+            TokenExchangeCommand.class, FlowsCommand.class, SpecDiffCommand.class, CommandLine.HelpCommand.class})
 public final class KratosFlowsCli implements Callable<Integer> {
 
     static final String DEFAULT_PUBLIC_URL = "http://127.0.0.1:4433";
