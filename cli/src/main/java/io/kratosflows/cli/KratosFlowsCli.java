@@ -119,6 +119,7 @@ public final class KratosFlowsCli implements Callable<Integer> {
         commands.put("token-exchange", TokenExchangeCommand::new);
         commands.put("flows", FlowsCommand::new);
         commands.put("spec-diff", SpecDiffCommand::new);
+        commands.put("completion", CompletionCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return java.util.Collections.unmodifiableMap(commands);
     }

@@ -198,6 +198,14 @@ class JsonEnvelopeTest {
     }
 
     @Test
+    void completion() throws Exception {
+        CliRun ok = CliRun.run("completion", "--json");
+        assertSuccess(ok, "completion", null);
+        assertTrue(envelope(ok, "completion").path("data").path("script").asText().contains("kratos-flows"));
+        assertFailure(CliRun.run("completion", "fish", "--json"), "completion", 2, "invalid_input");
+    }
+
+    @Test
     void demoWithNoKratosAnywhere() throws Exception {
         CliRun run = CliRun.run("", Map.of("PATH", dir.toString()), "demo", "--json", "--kratos-url", NOWHERE);
         assertFailure(run, "demo", 4, "kratos_unreachable");

@@ -135,8 +135,8 @@ class OptionParsingTest {
         assertEquals(java.util.Set.of("flows"), KratosFlowsCli.needed("--timeout=2s", "flows", "show", "id"));
         assertEquals(java.util.Set.of(), KratosFlowsCli.needed("--version"));
         java.util.Set<String> all = KratosFlowsCli.needed();
-        assertTrue(all.containsAll(java.util.List.of("demo", "login", "whoami", "help")), all.toString());
-        for (String[] args : new String[][] {{"--help"}, {"help", "login"}, {"frobnicate"},
+        assertTrue(all.containsAll(java.util.List.of("demo", "login", "whoami", "completion", "help")), all.toString());
+        for (String[] args : new String[][] {{"--help"}, {"help", "login"}, {"completion"}, {"frobnicate"},
             {"--version", "--help"}, {"--", "login"}}) {
             assertEquals(all, KratosFlowsCli.needed(args), java.util.Arrays.toString(args));
         }
