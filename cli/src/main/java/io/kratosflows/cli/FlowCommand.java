@@ -36,7 +36,11 @@ abstract class FlowCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         KratosFlowsCli root = (KratosFlowsCli) spec.root().userObject();
-        return root.execute(spec, this::run);
+        return root.execute(spec, ctx -> {
+            ctx.publicUrl(); // a bad URL is a usage error before anything else (a missing token, a prompt)
+            ctx.adminUrl();
+            return run(ctx);
+        });
     }
 
     /** The command; a failure is thrown as a {@link CliException} (or a library exception) and reported. */

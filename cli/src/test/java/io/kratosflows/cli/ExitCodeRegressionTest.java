@@ -112,6 +112,7 @@ class ExitCodeRegressionTest {
                 "port 99999 is out of range (1-65535)");
         assertOneLine(CliRun.run("", Map.of("KRATOS_SESSION_TOKEN", "t", "KRATOS_PUBLIC_URL", "http://127.0.0.1:0"),
                 "whoami"), 2, "$KRATOS_PUBLIC_URL");
+        assertOneLine(CliRun.run("whoami", "--kratos-url", "http://127.0.0.1:99999"), 2, "out of range");
     }
 
     @Test
