@@ -189,7 +189,7 @@ final class DemoCommand extends FlowCommand {
         private Optional<FlowId> verificationFlow = Optional.empty();
         private SessionToken loginSession;
         private SessionToken recoveredSession;
-        private FlowId recoverySettingsFlow;
+        private RecoveryOutcome.Recovered recovery;
         private int passed;
         private int skipped;
 
@@ -373,14 +373,14 @@ final class DemoCommand extends FlowCommand {
             }
             messages.addAll(UiRenderer.messages(recovered.flow().ui(), false));
             recoveredSession = recovered.token();
-            recoverySettingsFlow = recovered.settingsFlow();
-            return new StepResult("recovered: a new session was issued (token not shown); continue in settings flow "
-                    + recovered.settingsFlow(), messages);
+            recovery = recovered;
+            return new StepResult("recovered: a new session was issued (token not shown)"
+                    + recovered.settingsFlow().map(f -> "; continue in settings flow " + f).orElse(""), messages);
         }
 
         private StepResult changePasswordAfterRecovery() {
             Secret next = newPassword();
-            SettingsFlow flow = kratos.settings().fetch(recoverySettingsFlow, recoveredSession);
+            SettingsFlow flow = kratos.settings().afterRecovery(recovery);
             SettingsOutcome outcome = kratos.settings().submit(flow, new SettingsMethod.Password(next));
             if (!(outcome instanceof SettingsOutcome.Saved saved)) {
                 throw unexpected("password change", outcome, Optional.empty());

@@ -153,6 +153,10 @@ final class LoginCommand extends FlowCommand {
                         + unverified.verificationFlow().map(f -> " (kratos-flows verify --flow " + f + " --code CODE)").orElse(""));
             } else if (outcome instanceof LoginOutcome.MethodUnavailable unavailable) {
                 throw unavailable(unavailable.method(), currentFlow.methods());
+            } else if (outcome instanceof LoginOutcome.TooManyAttempts) {
+                throw new CliException(ExitCode.FLOW_EXPIRED, "too many wrong codes: start again to get a new code");
+            } else if (outcome instanceof LoginOutcome.IdentityDisabled) {
+                throw CliException.authFailed("the account is disabled: contact support");
             } else {
                 LoginOutcome.BrowserRequired browser = (LoginOutcome.BrowserRequired) outcome;
                 return browserRequired(ctx, browser.redirectBrowserTo(), json);

@@ -113,6 +113,8 @@ final class RegisterCommand extends FlowCommand {
                         : payload(ctx, flow, chosen, traits, false);
             } else if (outcome instanceof RegistrationOutcome.MethodUnavailable unavailable) {
                 throw LoginCommand.unavailable(unavailable.method(), flow.methods());
+            } else if (outcome instanceof RegistrationOutcome.TooManyAttempts) {
+                throw new CliException(ExitCode.FLOW_EXPIRED, "too many wrong codes: start again to get a new code");
             } else {
                 return LoginCommand.browserRequired(ctx,
                         ((RegistrationOutcome.BrowserRequired) outcome).redirectBrowserTo(), json);

@@ -94,6 +94,26 @@ public sealed interface SettingsMethod {
             DISABLE
         }
 
+        /** {@return show the stored codes; answered {@code LookupSecretsShown}} */
+        public static LookupSecret reveal() {
+            return new LookupSecret(Action.REVEAL);
+        }
+
+        /** {@return create new codes; answered {@code LookupSecretsShown}, stored only after {@link #confirm()}} */
+        public static LookupSecret regenerate() {
+            return new LookupSecret(Action.REGENERATE);
+        }
+
+        /** {@return store the codes just generated} */
+        public static LookupSecret confirm() {
+            return new LookupSecret(Action.CONFIRM);
+        }
+
+        /** {@return remove backup codes} */
+        public static LookupSecret disable() {
+            return new LookupSecret(Action.DISABLE);
+        }
+
         @Override
         public String method() {
             return "lookup_secret";
