@@ -78,7 +78,14 @@ final class DesktopSocialSignIn {
                         + outcome.getClass().getSimpleName());
             }
             String url = browser.redirectBrowserTo();
-            ctx.out().requested("Sign in with " + chosen + " in your browser: open " + url);
+            String prompt = "Sign in with " + chosen + " in your browser: open " + url;
+            if (ctx.out().json()) {
+                // stdout carries only the JSON result; the person still needs the URL.
+                ctx.terminal().err().println(prompt);
+                ctx.terminal().err().flush();
+            } else {
+                ctx.out().requested(prompt);
+            }
             json.put("redirect_browser_to", url);
             if (shouldOpen(options)) {
                 open(ctx, url);
