@@ -1,10 +1,11 @@
 package io.kratosflows.passkey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.error.InvalidInputException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,18 +44,12 @@ public record PasskeyAssertion(String json) {
     /** {@return the JSON built from the raw parts an iOS assertion gives} */
     public static PasskeyAssertion of(byte[] credentialId, byte[] clientDataJson, byte[] authenticatorData,
                                       byte[] signature, byte[] userHandle) {
-        ObjectNode credential = WebAuthnJson.MAPPER.createObjectNode()
-                .put("id", WebAuthnJson.encode(credentialId))
-                .put("rawId", WebAuthnJson.encode(credentialId))
-                .put("type", "public-key")
-                .put("authenticatorAttachment", "platform");
-        credential.putObject("response")
-                .put("clientDataJSON", WebAuthnJson.encode(clientDataJson))
-                .put("authenticatorData", WebAuthnJson.encode(authenticatorData))
-                .put("signature", WebAuthnJson.encode(signature))
-                .put("userHandle", WebAuthnJson.encode(userHandle));
-        credential.putObject("clientExtensionResults");
-        return new PasskeyAssertion(credential.toString());
+        Map<String, byte[]> response = new LinkedHashMap<>();
+        response.put("clientDataJSON", clientDataJson);
+        response.put("authenticatorData", authenticatorData);
+        response.put("signature", signature);
+        response.put("userHandle", userHandle);
+        return new PasskeyAssertion(WebAuthnJson.credential(credentialId, response));
     }
 
     /** {@return the credential id, base64url} */

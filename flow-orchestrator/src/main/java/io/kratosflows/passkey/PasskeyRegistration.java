@@ -1,10 +1,11 @@
 package io.kratosflows.passkey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.error.InvalidInputException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,16 +43,10 @@ public record PasskeyRegistration(String json) {
 
     /** {@return the JSON built from the raw parts an iOS registration gives} */
     public static PasskeyRegistration of(byte[] credentialId, byte[] clientDataJson, byte[] attestationObject) {
-        ObjectNode credential = WebAuthnJson.MAPPER.createObjectNode()
-                .put("id", WebAuthnJson.encode(credentialId))
-                .put("rawId", WebAuthnJson.encode(credentialId))
-                .put("type", "public-key")
-                .put("authenticatorAttachment", "platform");
-        credential.putObject("response")
-                .put("clientDataJSON", WebAuthnJson.encode(clientDataJson))
-                .put("attestationObject", WebAuthnJson.encode(attestationObject));
-        credential.putObject("clientExtensionResults");
-        return new PasskeyRegistration(credential.toString());
+        Map<String, byte[]> response = new LinkedHashMap<>();
+        response.put("clientDataJSON", clientDataJson);
+        response.put("attestationObject", attestationObject);
+        return new PasskeyRegistration(WebAuthnJson.credential(credentialId, response));
     }
 
     /** {@return the credential id, base64url} */

@@ -114,6 +114,23 @@ final class WebAuthnJson {
                 ? Optional.of(new ClientData(type, challenge.get(), origin.get())) : Optional.empty();
     }
 
+    /**
+     * A {@code PublicKeyCredential} JSON from raw parts, as a platform serializes it: id and rawId
+     * (base64url of the credential id), type, attachment, the response's fields (base64url each)
+     * and no extension results.
+     */
+    static String credential(byte[] credentialId, java.util.Map<String, byte[]> responseFields) {
+        ObjectNode credential = MAPPER.createObjectNode()
+                .put("id", encode(credentialId))
+                .put("rawId", encode(credentialId))
+                .put("type", "public-key")
+                .put("authenticatorAttachment", "platform");
+        ObjectNode response = credential.putObject("response");
+        responseFields.forEach((name, bytes) -> response.put(name, encode(bytes)));
+        credential.putObject("clientExtensionResults");
+        return credential.toString();
+    }
+
     /** Checks the fields every {@code PublicKeyCredential} JSON has: id, rawId, type, response. */
     static void credentialFields(JsonNode credential, List<String> violations) {
         if (!isBase64url(credential.path("id"))) {
