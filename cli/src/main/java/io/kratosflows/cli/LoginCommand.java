@@ -71,9 +71,16 @@ final class LoginCommand extends FlowCommand {
     @Mixin
     TokenOutput tokens;
 
+    @Mixin
+    DesktopSocialSignIn.Options desktop;
+
     @Override
     ExitCode run(CommandContext ctx) {
         ObjectNode json = Output.object().put("command", "login");
+        if ("oidc".equals(method) && flowId == null && returnTo == null && exchangeCodeFile == null && !refresh && !aal2
+                && desktop.wanted(ctx)) {
+            return DesktopSocialSignIn.run(ctx, kratos(ctx), Optional.ofNullable(provider), desktop, tokens, json);
+        }
         Optional<SessionToken> current = refresh || aal2 ? Optional.of(requireToken(ctx, tokens.tokenFile))
                 : Optional.empty();
         LoginFlow flow = flowId != null

@@ -147,6 +147,16 @@ public sealed interface SettingsMethod {
             return new Passkey(Optional.empty(), Optional.of(credentialId));
         }
 
+        /** {@return add the passkey the platform created ({@code RegistrationResponseJSON}, already validated)} */
+        public static Passkey add(io.kratosflows.passkey.PasskeyRegistration registration) {
+            return add(registration.json());
+        }
+
+        /** {@return remove a passkey the settings flow lists} */
+        public static Passkey remove(io.kratosflows.passkey.RegisteredPasskey passkey) {
+            return remove(passkey.id());
+        }
+
         @Override
         public String method() {
             return "passkey";
