@@ -18,8 +18,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Spring Security integration: a {@link KratosSessionAuthenticator} and {@link KratosProblemHandler}
- * bean, and, when the application defines no {@code SecurityFilterChain}, a default one in which
+ * Spring Security integration: {@link KratosSessionAuthenticator}, {@link KratosAuthenticationProvider}
+ * and {@link KratosProblemHandler} beans, and, when the application defines no {@code SecurityFilterChain}, a default one in which
  * every request needs a Kratos session (stateless, no CSRF, {@link KratosSecurityConfigurer}).
  * Off with {@code kratos.security.enabled=false}.
  */
@@ -27,8 +27,10 @@ import org.springframework.security.web.SecurityFilterChain;
         // Spring Boot 4
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         // Spring Boot 3.5
-        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration"})
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration"})
 @ConditionalOnClass({Kratos.class, HttpSecurity.class, SecurityFilterChain.class})
 @ConditionalOnBean(Kratos.class)
 @ConditionalOnProperty(prefix = "kratos.security", name = "enabled", matchIfMissing = true)
@@ -43,6 +45,13 @@ public class KratosSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     public KratosSessionAuthenticator kratosSessionAuthenticator(Kratos kratos, KratosProperties properties) {
         return new KratosSessionAuthenticator(kratos, properties.session().cache());
+    }
+
+    /** {@return the provider; its presence also keeps Boot from creating a user with a generated password} */
+    @Bean
+    @ConditionalOnMissingBean
+    public KratosAuthenticationProvider kratosAuthenticationProvider(KratosSessionAuthenticator authenticator) {
+        return new KratosAuthenticationProvider(authenticator);
     }
 
     /** {@return the 401/403/503 answers} */

@@ -17,8 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,6 +48,14 @@ class DefaultChainTest {
 
     @Autowired
     private Environment environment;
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void bootCreatesNoUserWithAGeneratedPassword() {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(KratosAuthenticationProvider.class)).hasSize(1);
+    }
 
     @Test
     void everyRequestNeedsASession() throws Exception {
