@@ -72,6 +72,8 @@ public final class KratosTestExtension implements ExecutionCondition, BeforeAllC
         return server;
     }
 
+    // getOrComputeIfAbsent is deprecated in JUnit 6, but its successor does not exist in the 5.12 of Boot 3.5.
+    @SuppressWarnings("deprecation")
     private static Optional<KratosServer> server(ExtensionContext context) {
         Optional<KratosTestConfiguration> configuration = configuration(context);
         if (configuration.isEmpty()) {

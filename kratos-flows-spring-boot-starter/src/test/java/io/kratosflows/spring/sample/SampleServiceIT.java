@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kratosflows.SessionToken;
 import io.kratosflows.spring.test.KratosTest;
-import io.kratosflows.testkit.KratosServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * The sample service against a real Kratos: a native app signs in through the library, calls the
@@ -32,7 +28,7 @@ import org.springframework.core.env.Environment;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kratos.session.cache.ttl=" + SampleServiceIT.TTL_SECONDS + "s", "sample.privileged-max-age=3s"})
 @KratosTest
-class SampleServiceIT {
+class SampleServiceIT extends LiveSample {
 
     static final int TTL_SECONDS = 2;
     private static final Duration TTL = Duration.ofSeconds(TTL_SECONDS);
@@ -45,27 +41,13 @@ class SampleServiceIT {
         }
     }
 
-    private static NativeApp app;
-
-    @Autowired
-    private Environment environment;
     @Autowired
     private WhoamiCounter whoami;
     private Http http;
 
-    @BeforeAll
-    static void app(KratosServer kratos) {
-        app = new NativeApp(kratos);
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
-    }
-
     @BeforeEach
     void client() {
-        http = new Http(environment.getProperty("local.server.port"));
+        http = http();
     }
 
     @Test

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kratosflows.SessionToken;
 import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.spring.test.KratosTest;
-import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 
 /**
  * Kratos with strict AAL ({@code required_aal: highest_available}): until a user with TOTP
@@ -21,26 +16,11 @@ import org.springframework.core.env.Environment;
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @KratosTest(name = "strict-aal", config = {"session.whoami.required_aal=highest_available",
         "selfservice.flows.settings.required_aal=highest_available"})
-class StrictAalIT {
-
-    private static NativeApp app;
-
-    @Autowired
-    private Environment environment;
-
-    @BeforeAll
-    static void app(KratosServer kratos) {
-        app = new NativeApp(kratos);
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
-    }
+class StrictAalIT extends LiveSample {
 
     @Test
     void stepUpOnEveryEndpointUntilTheSecondFactor() {
-        Http http = new Http(environment.getProperty("local.server.port"));
+        Http http = http();
         String email = NativeApp.newEmail("strict");
         String totp = app.registerWithTotp(email);
         LoginOutcome first = app.signIn(email);
