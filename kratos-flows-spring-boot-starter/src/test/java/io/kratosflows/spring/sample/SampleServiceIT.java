@@ -75,8 +75,8 @@ class SampleServiceIT extends LiveSample {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.error()).isEqualTo("session_inactive");
         assertThat(refused.action()).isEqualTo("sign_in");
-        // The cached answer may outlive the logout by the TTL, not more (plus one poll and a request).
-        assertThat(acceptedAfterLogout).isLessThanOrEqualTo(TTL.plusSeconds(1));
+        // The cached answer may outlive the logout by the TTL, not more (plus a poll and a slow request).
+        assertThat(acceptedAfterLogout).isLessThanOrEqualTo(TTL.plusSeconds(2));
     }
 
     @Test
