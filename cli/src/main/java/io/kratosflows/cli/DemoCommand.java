@@ -188,7 +188,7 @@ final class DemoCommand extends FlowCommand {
         private Optional<FlowId> verificationFlow = Optional.empty();
         private SessionToken loginSession;
         private SessionToken recoveredSession;
-        private FlowId recoverySettingsFlow;
+        private RecoveryOutcome.Recovered recovery;
         private int passed;
         private int skipped;
 
@@ -301,6 +301,11 @@ final class DemoCommand extends FlowCommand {
                 @Override
                 public RegistrationOutcome.Completed methodUnavailable(RegistrationOutcome.MethodUnavailable unavailable) {
                     throw Outcomes.unavailable(unavailable.method(), flow.methods());
+                }
+
+                @Override
+                public RegistrationOutcome.Completed tooManyAttempts(RegistrationOutcome.TooManyAttempts tooMany) {
+                    throw Outcomes.unexpected("registration by password", tooMany);
                 }
             });
             registrationSession = done.token();
@@ -415,6 +420,16 @@ final class DemoCommand extends FlowCommand {
                 public LoginOutcome.Completed methodUnavailable(LoginOutcome.MethodUnavailable unavailable) {
                     throw Outcomes.unavailable(unavailable.method(), flow.methods());
                 }
+
+                @Override
+                public LoginOutcome.Completed tooManyAttempts(LoginOutcome.TooManyAttempts tooMany) {
+                    throw Outcomes.unexpected("login by password", tooMany);
+                }
+
+                @Override
+                public LoginOutcome.Completed identityDisabled(LoginOutcome.IdentityDisabled disabled) {
+                    throw Outcomes.identityDisabled();
+                }
             });
             loginSession = done.token();
             return new StepResult("signed in: " + Describe.session(done.session()), List.of());
@@ -484,14 +499,14 @@ final class DemoCommand extends FlowCommand {
                     });
             messages.addAll(UiRenderer.messages(recovered.flow().ui(), false));
             recoveredSession = recovered.token();
-            recoverySettingsFlow = recovered.settingsFlow();
-            return new StepResult("recovered: a new session was issued (token not shown); continue in settings flow "
-                    + recovered.settingsFlow(), messages);
+            recovery = recovered;
+            return new StepResult("recovered: a new session was issued (token not shown)"
+                    + recovered.settingsFlow().map(f -> "; continue in settings flow " + f).orElse(""), messages);
         }
 
         private StepResult changePasswordAfterRecovery() {
             Secret next = newPassword();
-            SettingsFlow flow = kratos.settings().fetch(recoverySettingsFlow, recoveredSession);
+            SettingsFlow flow = kratos.settings().afterRecovery(recovery);
             SettingsFlow saved = kratos.settings().submit(flow, new SettingsMethod.Password(next))
                     .handle(new Expect.Settings("password change"));
             password = next;
@@ -583,6 +598,11 @@ final class DemoCommand extends FlowCommand {
             public VerificationFlow methodUnavailable(VerificationOutcome.MethodUnavailable unavailable) {
                 throw Outcomes.unavailable(unavailable.method(), List.of());
             }
+
+            @Override
+            public VerificationFlow tooManyAttempts(VerificationOutcome.TooManyAttempts tooMany) {
+                throw Outcomes.tooManyAttempts(tooMany.replacement());
+            }
         }
 
         /** A recovery step; the step says what {@code codeSent} and {@code recovered} mean. */
@@ -605,8 +625,7 @@ final class DemoCommand extends FlowCommand {
 
             @Override
             public R flowExpired(RecoveryOutcome.FlowExpired expired) {
-                throw Outcomes.expired("recovery", expired.tooManyAttempts() ? "was replaced after too many wrong codes"
-                        : "expired", expired.replacement());
+                throw Outcomes.expired("recovery", "expired", expired.replacement());
             }
 
             @Override
@@ -617,6 +636,16 @@ final class DemoCommand extends FlowCommand {
             @Override
             public R methodUnavailable(RecoveryOutcome.MethodUnavailable unavailable) {
                 throw Outcomes.unavailable(unavailable.method(), List.of());
+            }
+
+            @Override
+            public R tooManyAttempts(RecoveryOutcome.TooManyAttempts tooMany) {
+                throw Outcomes.tooManyAttempts(tooMany.replacement());
+            }
+
+            @Override
+            public R identityDisabled(RecoveryOutcome.IdentityDisabled disabled) {
+                throw Outcomes.identityDisabled();
             }
         }
 
@@ -661,6 +690,16 @@ final class DemoCommand extends FlowCommand {
             @Override
             public SettingsFlow methodUnavailable(SettingsOutcome.MethodUnavailable unavailable) {
                 throw Outcomes.unavailable(unavailable.method(), List.of());
+            }
+
+            @Override
+            public SettingsFlow lookupSecretsShown(SettingsOutcome.LookupSecretsShown shown) {
+                throw Outcomes.unexpected(what, shown);
+            }
+
+            @Override
+            public SettingsFlow verificationRequired(SettingsOutcome.VerificationRequired verify) {
+                throw Outcomes.unexpected(what, verify);
             }
         }
     }

@@ -84,8 +84,15 @@ final class LoginCommand extends FlowCommand {
     @Mixin
     TokenOutput tokens;
 
+    @Mixin
+    DesktopSocialSignIn.Options desktop;
+
     @Override
     ExitCode run(CommandContext ctx) {
+        if ("oidc".equals(method) && flowId == null && returnTo == null && exchangeCodeFile == null && !refresh && !aal2
+                && desktop.wanted(ctx)) {
+            return DesktopSocialSignIn.run(ctx, kratos(ctx), Optional.ofNullable(provider), desktop, tokens);
+        }
         Optional<SessionToken> current = refresh || aal2 ? Optional.of(requireToken(ctx, tokens.tokenFile).token())
                 : Optional.empty();
         LoginFlow flow = flowId != null
@@ -207,6 +214,17 @@ final class LoginCommand extends FlowCommand {
         @Override
         public Optional<Next<LoginFlow, LoginMethod>> methodUnavailable(LoginOutcome.MethodUnavailable unavailable) {
             throw Outcomes.unavailable(unavailable.method(), current.methods());
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> tooManyAttempts(LoginOutcome.TooManyAttempts tooMany) {
+            ctx.out().messages(tooMany.flow().ui(), false);
+            throw Outcomes.tooManyAttempts(Optional.empty());
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> identityDisabled(LoginOutcome.IdentityDisabled disabled) {
+            throw Outcomes.identityDisabled();
         }
     }
 

@@ -36,6 +36,17 @@ final class Outcomes {
                 + (offered.isEmpty() ? "" : "; it offers " + String.join(", ", offered)));
     }
 
+    /** Too many wrong codes: Kratos will not take another in this flow (exit 7). */
+    static CliException tooManyAttempts(Optional<FlowId> replacement) {
+        return new CliException(ExitCode.FLOW_EXPIRED, "too many wrong codes: start again to get a new code"
+                + replacement.map(r -> " (or continue in flow " + r + ")").orElse(""));
+    }
+
+    /** The identity is disabled: no flow signs it in (exit 3). */
+    static CliException identityDisabled() {
+        return CliException.authFailed("the account is disabled: contact the administrator of this Kratos");
+    }
+
     /** An outcome the step cannot continue from (exit 5). */
     static CliException unexpected(String what, Object outcome) {
         return new CliException(ExitCode.UNEXPECTED_RESPONSE, what + " answered " + name(outcome));

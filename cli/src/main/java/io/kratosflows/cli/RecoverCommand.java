@@ -101,8 +101,9 @@ final class RecoverCommand extends FlowCommand {
         @Override
         public Optional<Next<RecoveryFlow, RecoveryMethod>> recovered(RecoveryOutcome.Recovered done) {
             ctx.out().messages(done.flow().ui(), false);
-            ctx.out().line("Recovered: signed in with a new session; settings flow " + done.settingsFlow());
-            ctx.data().put("settings_flow", done.settingsFlow().value());
+            ctx.out().line("Recovered: signed in with a new session"
+                    + done.settingsFlow().map(f -> "; settings flow " + f).orElse(""));
+            done.settingsFlow().ifPresent(f -> ctx.data().put("settings_flow", f.value()));
             deliverToken(ctx, done.token(), tokens);
             recovered = Optional.of(done);
             return Optional.empty();
@@ -116,8 +117,7 @@ final class RecoverCommand extends FlowCommand {
 
         @Override
         public Optional<Next<RecoveryFlow, RecoveryMethod>> flowExpired(RecoveryOutcome.FlowExpired expired) {
-            throw Outcomes.expired("recovery", expired.tooManyAttempts() ? "was replaced after too many wrong codes"
-                    : "expired", expired.replacement());
+            throw Outcomes.expired("recovery", "expired", expired.replacement());
         }
 
         @Override
@@ -130,18 +130,28 @@ final class RecoverCommand extends FlowCommand {
         public Optional<Next<RecoveryFlow, RecoveryMethod>> methodUnavailable(RecoveryOutcome.MethodUnavailable unavailable) {
             throw Outcomes.unavailable(unavailable.method(), List.of());
         }
+
+        @Override
+        public Optional<Next<RecoveryFlow, RecoveryMethod>> tooManyAttempts(RecoveryOutcome.TooManyAttempts tooMany) {
+            throw Outcomes.tooManyAttempts(tooMany.replacement());
+        }
+
+        @Override
+        public Optional<Next<RecoveryFlow, RecoveryMethod>> identityDisabled(RecoveryOutcome.IdentityDisabled disabled) {
+            throw Outcomes.identityDisabled();
+        }
     }
 
     private ExitCode setPassword(CommandContext ctx, RecoveryOutcome.Recovered recovered) {
         Optional<Secret> password = passwordStdin ? Optional.of(password(ctx, true, "New password"))
                 : ctx.interactive() ? Optional.of(ctx.prompter().secret("New password", true)) : Optional.empty();
         if (password.isEmpty()) {
-            ctx.out().line("Set a new password with: kratos-flows settings --flow " + recovered.settingsFlow()
-                    + " --token-file FILE --password-stdin");
+            ctx.out().line("Set a new password with: kratos-flows settings" + recovered.settingsFlow()
+                    .map(f -> " --flow " + f).orElse("") + " --token-file FILE --password-stdin");
             return ExitCode.OK;
         }
         SessionToken token = recovered.token();
-        SettingsFlow settings = kratos(ctx).settings().fetch(recovered.settingsFlow(), token);
+        SettingsFlow settings = kratos(ctx).settings().afterRecovery(recovered);
         SettingsMethod payload = new SettingsMethod.Password(password.get());
         int retries = ctx.interactive() && !passwordStdin ? 2 : 0;
         follow(ctx, "password change", settings, payload, kratos(ctx).settings()::submit,

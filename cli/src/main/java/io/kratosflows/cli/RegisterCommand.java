@@ -173,6 +173,13 @@ final class RegisterCommand extends FlowCommand {
                 RegistrationOutcome.MethodUnavailable unavailable) {
             throw Outcomes.unavailable(unavailable.method(), current.methods());
         }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> tooManyAttempts(
+                RegistrationOutcome.TooManyAttempts tooMany) {
+            ctx.out().messages(tooMany.flow().ui(), false);
+            throw Outcomes.tooManyAttempts(Optional.empty());
+        }
     }
 
     /** Registration succeeded whatever happens here; a wrong code only means "verify later". */
@@ -227,6 +234,12 @@ final class RegisterCommand extends FlowCommand {
             @Override
             public Void methodUnavailable(VerificationOutcome.MethodUnavailable unavailable) {
                 ctx.out().line("Not verified: this Kratos does not verify by " + unavailable.method());
+                return null;
+            }
+
+            @Override
+            public Void tooManyAttempts(VerificationOutcome.TooManyAttempts tooMany) {
+                ctx.out().line("Not verified: too many wrong codes; start again with: kratos-flows verify --email EMAIL");
                 return null;
             }
         });

@@ -189,6 +189,37 @@ final class SettingsCommand extends FlowCommand {
         public Optional<Next<SettingsFlow, SettingsMethod>> methodUnavailable(SettingsOutcome.MethodUnavailable unavailable) {
             throw Outcomes.unavailable(unavailable.method(), List.of());
         }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> lookupSecretsShown(SettingsOutcome.LookupSecretsShown shown) {
+            ctx.out().messages(shown.flow().ui(), showSecrets);
+            if (showSecrets) {
+                ctx.out().requested("Backup codes (store them safely):");
+                shown.codes().forEach(c -> ctx.out().requested("  " + c.reveal()));
+            } else {
+                ctx.out().line("  " + shown.codes().size() + " backup codes shown (add --show-secrets to print them)");
+            }
+            ctx.data().put("flow", shown.flow().id().value()).put("confirmation_required", shown.confirmationRequired());
+            if (shown.confirmationRequired() && ctx.interactive() && showSecrets
+                    && ctx.prompter().confirm("Stored them? Save these codes now (the old ones stop working)?", false)) {
+                return Optional.of(new Next<>(shown.flow(),
+                        new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM)));
+            }
+            if (shown.confirmationRequired()) {
+                ctx.out().line("Not saved yet: store the codes, then run: kratos-flows settings --flow " + shown.flow().id()
+                        + " --method lookup_secret --action confirm");
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> verificationRequired(SettingsOutcome.VerificationRequired verify) {
+            ctx.out().messages(verify.flow().ui(), false);
+            ctx.out().line("Not saved yet: verify the new address" + verify.address().map(a -> " " + a).orElse("")
+                    + " first: kratos-flows verify --flow " + verify.verificationFlow() + " --code-stdin");
+            ctx.data().put("verification_flow", verify.verificationFlow().value());
+            return Optional.empty();
+        }
     }
 
     /** Why the native re-authentication a settings change asked for did not complete. */
@@ -234,6 +265,16 @@ final class SettingsCommand extends FlowCommand {
             @Override
             public CliException methodUnavailable(LoginOutcome.MethodUnavailable unavailable) {
                 return Outcomes.unavailable(unavailable.method(), List.of());
+            }
+
+            @Override
+            public CliException tooManyAttempts(LoginOutcome.TooManyAttempts tooMany) {
+                return Outcomes.tooManyAttempts(Optional.empty());
+            }
+
+            @Override
+            public CliException identityDisabled(LoginOutcome.IdentityDisabled disabled) {
+                return Outcomes.identityDisabled();
             }
         });
     }

@@ -52,6 +52,18 @@ final class TokenExchangeCommand extends FlowCommand {
                 throw CliException.authFailed("Kratos refused the codes (unknown, used or expired): "
                         + rejected.error().summary());
             }
+
+            @Override
+            public ExitCode loginFailed(TokenExchangeOutcome.LoginFailed failed) {
+                ctx.out().messages(failed.flow().ui(), false);
+                throw CliException.authFailed(FlowCommand.rejected("the sign-in in the browser", failed.flow().ui()).getMessage());
+            }
+
+            @Override
+            public ExitCode registrationFailed(TokenExchangeOutcome.RegistrationFailed failed) {
+                ctx.out().messages(failed.flow().ui(), false);
+                throw CliException.authFailed(FlowCommand.rejected("the sign-up in the browser", failed.flow().ui()).getMessage());
+            }
         });
     }
 }

@@ -114,6 +114,12 @@ final class VerifyCommand extends FlowCommand {
                 VerificationOutcome.MethodUnavailable unavailable) {
             throw Outcomes.unavailable(unavailable.method(), List.of());
         }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> tooManyAttempts(
+                VerificationOutcome.TooManyAttempts tooMany) {
+            throw Outcomes.tooManyAttempts(tooMany.replacement());
+        }
     }
 
     private static Secret askCode(CommandContext ctx) {
