@@ -1,6 +1,5 @@
 package io.kratosflows.testkit;
 
-import com.bastiaanjansen.otp.HMACAlgorithm;
 import com.bastiaanjansen.otp.TOTPGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +28,10 @@ public final class Totp {
      *         lower case are accepted); the message does not contain the secret
      */
     public static String code(String base32Secret, Instant at) {
-        // OTP-Java takes the base32 text and decodes it itself.
-        TOTPGenerator totp = new TOTPGenerator.Builder(normalized(base32Secret))
-                .withHOTPGenerator(hotp -> hotp.withPasswordLength(6).withAlgorithm(HMACAlgorithm.SHA1))
-                .withPeriod(PERIOD)
-                .build();
+        // OTP-Java takes the base32 text and decodes it itself. Its defaults are what Kratos and
+        // authenticator apps use: HMAC-SHA1 (which OTP-Java marks deprecated, so it is not named
+        // here), 6 digits; TotpTest pins them with RFC 6238's vectors.
+        TOTPGenerator totp = new TOTPGenerator.Builder(normalized(base32Secret)).withPeriod(PERIOD).build();
         return totp.at(at);
     }
 
