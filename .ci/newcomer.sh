@@ -23,13 +23,10 @@ seed="${HOME}/.m2/repository"
 repo="$work/m2"
 mkdir -p "$repo"
 if [ -d "$seed" ]; then
-  (cd "$seed" && find . -path ./io/kratosflows -prune -o -type f -print) | while IFS= read -r f; do
-    mkdir -p "$repo/$(dirname "$f")"
-    case "$f" in
-      *.jar) ln "$seed/$f" "$repo/$f" 2>/dev/null || cp "$seed/$f" "$repo/$f" ;;
-      *) cp "$seed/$f" "$repo/$f" ;;
-    esac
-  done
+  (cd "$seed" && find . -path ./io/kratosflows -prune -o -type f -name '*.jar' -print0 \
+    | xargs -0 -r cp --parents -l -t "$repo" 2>/dev/null) \
+    || (cd "$seed" && find . -path ./io/kratosflows -prune -o -type f -name '*.jar' -print0 | xargs -0 -r cp --parents -t "$repo")
+  (cd "$seed" && find . -path ./io/kratosflows -prune -o -type f ! -name '*.jar' -print0 | xargs -0 -r cp --parents -t "$repo")
 fi
 mvn=(mvn -B -Dmaven.repo.local="$repo")
 
@@ -59,8 +56,8 @@ bom="$installed/kratos-flows-bom/0.1.0-SNAPSHOT/kratos-flows-bom-0.1.0-SNAPSHOT.
 [ -f "$bom" ] || fail "the BOM is not installed"
 if grep -q "<parent>\|jackson" "$bom"; then fail "the installed BOM carries the parent's versions"; fi
 library="$installed/kratos-flows/0.1.0-SNAPSHOT/kratos-flows-0.1.0-SNAPSHOT.jar"
-jar --describe-module --file "$library" | grep -q "^io.kratosflows .*automatic" \
-  || fail "kratos-flows.jar is not the automatic module io.kratosflows: $(jar --describe-module --file "$library" | head -1)"
+jar --describe-module --file "$library" | grep -q "^io.kratosflows@.* automatic$" \
+  || fail "kratos-flows.jar is not the automatic module io.kratosflows: $(jar --describe-module --file "$library" | tail -1)"
 jar tf "$library" | grep -qx "META-INF/LICENSE" || fail "kratos-flows.jar has no META-INF/LICENSE"
 
 echo "== 2. an application that imports the BOM and depends on kratos-flows only"
