@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "login", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Sign in and keep the session token.",
-            "Example: printf '%s\\n' \"$PASSWORD\" | kratos-flows login --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
+            "Example: printf '%%s\\n' \"$PASSWORD\" | kratos-flows login --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
 final class LoginCommand extends FlowCommand {
 
     private static final int MAX_STEPS = 12;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "recover", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Recover an account with the code Kratos mails, then set a new password.",
             "Example: kratos-flows recover --email ada@example.org   (sends a code, prints the flow id)",
-            "         printf '%s\\n' \"$NEW\" | kratos-flows recover --flow FLOW_ID --code 123456 --password-stdin --token-file t"})
+            "         printf '%%s\\n' \"$NEW\" | kratos-flows recover --flow FLOW_ID --code 123456 --password-stdin --token-file t"})
 final class RecoverCommand extends FlowCommand {
 
     @Option(names = "--email", paramLabel = "EMAIL", description = "The account's address to send a code to.")

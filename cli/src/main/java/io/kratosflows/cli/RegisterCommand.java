@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "register", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Create an account (password or code) and keep the session token.",
-            "Example: printf '%s\\n' \"$PASSWORD\" | kratos-flows register --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
+            "Example: printf '%%s\\n' \"$PASSWORD\" | kratos-flows register --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
 final class RegisterCommand extends FlowCommand {
 
     private static final int MAX_STEPS = 12;

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "settings", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Change password, profile, authenticator app, backup codes or linked providers.",
-            "Example: printf '%s\\n' \"$NEW\" | kratos-flows settings --token-file ~/.kratos-token --method password --password-stdin"})
+            "Example: printf '%%s\\n' \"$NEW\" | kratos-flows settings --token-file ~/.kratos-token --method password --password-stdin"})
 final class SettingsCommand extends FlowCommand {
 
     private static final List<String> SUPPORTED = List.of("password", "profile", "totp", "lookup_secret", "oidc");
