@@ -207,7 +207,8 @@ class JsonEnvelopeTest {
 
     @Test
     void demoWithNoKratosAnywhere() throws Exception {
-        CliRun run = CliRun.run("", Map.of("PATH", dir.toString()), "demo", "--json", "--kratos-url", NOWHERE);
+        CliRun run = CliRun.run("", Map.of("PATH", dir.toString(), "KRATOS_DOWNLOAD", "false"), "demo", "--json",
+                "--kratos-url", NOWHERE);
         assertFailure(run, "demo", 4, "kratos_unreachable");
     }
 

@@ -46,10 +46,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p><b>Which Kratos.</b> In this order: a running server named by {@code KRATOS_PUBLIC_URL} and
  * {@code KRATOS_ADMIN_URL} (configurations with overlays or a non-default registration style
  * cannot be applied to it, so their tests are skipped with that reason); a binary named by
- * {@code KRATOS_BIN}; {@code kratos} on {@code PATH}. With none of them the tests are
+ * {@code KRATOS_BIN}; {@code kratos} on {@code PATH}; the official release the kit downloaded into
+ * the per-user cache before; and, only when {@code KRATOS_DOWNLOAD=true} (or
+ * {@code -Dkratos.download=true}), that release downloaded now (see {@link KratosDownload}: pinned
+ * version, checksum-verified, progress on standard error). With none of them the tests are
  * <em>skipped</em> (an {@link ExecutionCondition}) and one line says so on standard error:
- * {@value KratosLocator#NOT_FOUND_REASON}. A setting that is present but unusable (only one URL, a
- * {@code KRATOS_BIN} that is not executable) fails the tests instead.
+ * {@value KratosLocator#NOT_FOUND_REASON}; a download that cannot be made skips them the same way,
+ * with its reason. A setting that is present but unusable (only one URL, a {@code KRATOS_BIN} that
+ * is not executable) or a download that fails its checksum fails the tests instead.
  *
  * <p><b>What is started.</b> The shipped base configuration ({@code kratos.base.yml}: memory DSN,
  * cheap argon2, password/profile/code/totp/lookup_secret/passkey/fake-GitHub-OIDC methods, recovery
@@ -84,6 +88,8 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
             ExtensionContext.Namespace.create(KratosServer.class);
     /** Skip reasons already printed in this JVM: one line per reason, not one per class. */
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+    /** Each release is fetched (or found to be unavailable) once per JVM, not once per class. */
+    private static final Map<String, KratosResolution> DOWNLOADS = new ConcurrentHashMap<>();
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     private static final String OIDC_PROVIDERS = "selfservice.methods.oidc.config.providers";
     private static final KratosVersion FIRST_FEDCM_TEST_VERSION = KratosVersion.parse("v25.4.0");
@@ -204,10 +210,30 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
     private KratosResolution resolution() {
         KratosResolution r = resolution;
         if (r == null) {
-            r = KratosLocator.of(environment.orElseGet(System::getenv)).resolve();
+            r = environment.map(KratosLocator::of).orElseGet(KratosLocator::ofSystem).resolve();
+            if (r instanceof KratosResolution.Download download) {
+                r = DOWNLOADS.computeIfAbsent(download.download().toString(),
+                        key -> provision(download.download(), announceTo));
+            }
             resolution = r;
         }
         return r;
+    }
+
+    /**
+     * Fetches the release into the cache. A transfer that fails skips the tests like a missing
+     * Kratos; bytes that fail verification fail them, since the download address is wrong or the
+     * file was tampered with.
+     */
+    private static KratosResolution provision(KratosDownload download, PrintStream log) {
+        try {
+            return new KratosResolution.Binary(download.fetch(log::println), "download");
+        } catch (KratosDownloadException e) {
+            if (e.reason().isIntegrityFailure()) {
+                return new KratosResolution.Misconfigured(e.getMessage());
+            }
+            return new KratosResolution.NotFound("SKIPPED (no Kratos): " + e.getMessage());
+        }
     }
 
     /** Why this configuration's tests cannot run here, if they cannot. */
@@ -431,8 +457,10 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
 
         /**
          * The environment Kratos is looked up in ({@code KRATOS_PUBLIC_URL},
-         * {@code KRATOS_ADMIN_URL}, {@code KRATOS_BIN}, {@code PATH}) instead of the process's:
-         * for tests of the kit, or to pin a binary without changing the environment.
+         * {@code KRATOS_ADMIN_URL}, {@code KRATOS_BIN}, {@code PATH}, and the download settings
+         * {@code KRATOS_DOWNLOAD*} with the cache under {@code XDG_CACHE_HOME} or {@code HOME})
+         * instead of the process's, whose system properties are then not read either: for tests of
+         * the kit, or to pin a binary without changing the environment.
          */
         public Builder environment(Map<String, String> environment) {
             this.environment = Optional.of(Map.copyOf(environment));
