@@ -26,6 +26,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.ClientProtocolException;
@@ -54,10 +55,12 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HTTP stack of a {@code Kratos} instance. It executes generated {@link Operation}s on an
- * Apache HttpClient 5 with redirects, cookies, compression and automatic retries off and
+ * Apache HttpClient 5 with redirects, cookies, compression and HttpClient's own retries off and
  * {@code Accept: application/json} on every call, reads each body as bytes up to a size cap while
- * streaming, bounds every call by a total deadline (pool wait, connect, request, body), and turns
- * every failure into a typed {@link KratosException}.
+ * streaming (dropping the connection of a larger one), bounds every call by one total deadline
+ * (pool wait, connect, request, body, retries), repeats idempotent calls only (once on a stale
+ * pooled connection, and as the {@link io.kratosflows.RetryPolicy} allows after 429/503 or a failed
+ * connection), and turns every failure into a typed {@link KratosException}.
  */
 final class Transport implements AutoCloseable {
 
@@ -73,7 +76,7 @@ final class Transport implements AutoCloseable {
     private final RequestConfig customClientConfig;
     private final ScheduledThreadPoolExecutor deadlines;
     private final Retries retries;
-    private PoolingHttpClientConnectionManager pool; // set by build(); null for a caller's own client
+    private final PoolingHttpClientConnectionManager pool; // null for a caller's own client
 
     /** Idle time after which a pooled connection is checked before reuse. */
     static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(100);
@@ -81,7 +84,8 @@ final class Transport implements AutoCloseable {
     Transport(KratosConfig config) {
         HttpClientLogging.warnIfSecretsWouldBeLogged();
         this.ownsClient = config.httpClient().isEmpty();
-        this.client = config.httpClient().orElseGet(() -> build(config));
+        this.pool = ownsClient ? pool(config) : null;
+        this.client = ownsClient ? build(config, pool) : config.httpClient().get();
         this.publicUrl = config.publicUrl().toString();
         this.deadlineNanos = config.callTimeout().toNanos();
         this.maxBodyBytes = config.maxResponseBytes();
@@ -105,7 +109,7 @@ final class Transport implements AutoCloseable {
                 .build();
     }
 
-    private CloseableHttpClient build(KratosConfig config) {
+    private static PoolingHttpClientConnectionManager pool(KratosConfig config) {
         PoolingHttpClientConnectionManagerBuilder builder = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
@@ -118,7 +122,10 @@ final class Transport implements AutoCloseable {
                         .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build());
         config.sslContext().ifPresent(ssl -> builder.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl)));
-        this.pool = builder.build();
+        return builder.build();
+    }
+
+    private static CloseableHttpClient build(KratosConfig config, PoolingHttpClientConnectionManager pool) {
         return HttpClients.custom()
                 .setConnectionManager(pool)
                 .disableRedirectHandling() // a native client must see Kratos's 303s, never follow them
@@ -176,12 +183,17 @@ final class Transport implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             HttpUriRequestBase request = request(operation, context);
             long started = System.nanoTime();
-            ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, Math.max(0, deadlineAt - started), TimeUnit.NANOSECONDS);
+            // The flag is set before the cancel: the caller, woken by the closed socket, may look before the task ends.
+            AtomicBoolean fired = new AtomicBoolean();
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                fired.set(true);
+                request.cancel();
+            }, Math.max(0, deadlineAt - started), TimeUnit.NANOSECONDS);
             KratosResponse response;
             try {
                 response = client.execute(request, ownsClient ? null : freshContext(), r -> read(request, r));
             } catch (IOException e) {
-                boolean deadlineHit = deadline.isDone() && !deadline.isCancelled();
+                boolean deadlineHit = fired.get();
                 tell(request, OptionalInt.empty(), started);
                 if (idempotent && !deadlineHit && !staleRetried && closedByServer(e)) {
                     // A pooled connection the server had closed: a GET that never got an answer is safe to resend, once.
@@ -198,7 +210,7 @@ final class Transport implements AutoCloseable {
                 // The deadline cancelled the wait for a pooled connection (HttpClient throws the lease's
                 // CancellationException as is), or the client was closed: typed like every other failure.
                 tell(request, OptionalInt.empty(), started);
-                boolean deadlineHit = deadline.isDone() && !deadline.isCancelled();
+                boolean deadlineHit = fired.get();
                 throw deadlineHit ? failure(what, new InterruptedIOException("cancelled"), true)
                         : new KratosTransportException(what + ": the client is closed (" + e.getClass().getSimpleName() + ")", false, e);
             } finally {

@@ -167,6 +167,25 @@ class TransportFaultsTest {
         }
     }
 
+    /** #19: 300,000 UI nodes ran the JVM out of memory; the parser's token limit refuses them, and 1,001 nodes are refused by count. */
+    @Test
+    void aFlowWithHundredsOfThousandsOfNodesIsRefused() throws Exception {
+        String node = "{\"type\":\"input\",\"group\":\"default\",\"attributes\":{\"node_type\":\"input\",\"name\":\"n\"}}";
+        for (int nodes : new int[] {300_000, UiReader.MAX_NODES + 1}) {
+            String body = "{\"id\":\"f\",\"ui\":{\"action\":\"x\",\"method\":\"POST\",\"nodes\":["
+                    + String.join(",", java.util.Collections.nCopies(nodes, node)) + "]}}";
+            try (FaultServer server = new FaultServer(FaultServer.bytes(FaultServer.json(200, body)));
+                 Transport transport = new Transport(config(server).maxResponseBytes(64L << 20).build())) {
+
+                var error = assertThrows(UnexpectedResponseException.class, () -> FlowStarts.read(calls(transport), "start login flow",
+                        FlowStarts.login(io.kratosflows.login.LoginOptions.defaults()), f -> FlowReader.login(f, java.util.Optional.empty())));
+
+                assertTrue(error.getMessage().contains(nodes > Json.MAX_TOKEN_COUNT / 8 ? "StreamConstraintsException" : "more than 1000 UI nodes"),
+                        error.getMessage());
+            }
+        }
+    }
+
     /** #13: after 1,000 error answers of every kind, from 16 threads, no connection is leaked and the pool stays bounded. */
     @Test
     void aThousandErrorAnswersLeakNoConnection() throws Exception {
