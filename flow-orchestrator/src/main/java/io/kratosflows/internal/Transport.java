@@ -307,39 +307,47 @@ final class Transport implements AutoCloseable {
             headers[2 * i + 1] = all[i].getValue();
         }
         HttpEntity entity = response.getEntity();
-        try {
-            return new KratosResponse(response.getCode(), headers, entity == null ? EMPTY : body(entity, response.getCode()));
-        } catch (IOException e) {
-            // Abort, so that the connection is closed: closing the body stream instead would drain the
-            // rest of it (all of a 200 MB answer) and put the connection back in the pool, where the
-            // next call, perhaps a submission that must not be resent, would find it closed.
-            request.cancel();
-            throw e;
-        }
+        return new KratosResponse(response.getCode(), headers, entity == null ? EMPTY : body(request, entity, response.getCode()));
     }
 
-    private byte[] body(HttpEntity entity, int status) throws IOException {
+    /**
+     * Reads the body up to the cap. On any failure the request is aborted before the stream is
+     * closed: closing it first would drain the rest (all of a 200 MB answer, or the rest of a chunked
+     * one) and put the connection back in the pool, where the next call, perhaps a submission that
+     * must not be resent, would find it closed by the server.
+     */
+    private byte[] body(HttpUriRequestBase request, HttpEntity entity, int status) throws IOException {
         long declared = entity.getContentLength();
         if (declared > maxBodyBytes) {
+            request.cancel();
             throw new BodyTooLargeException(status);
         }
         try (InputStream in = entity.getContent()) {
             if (in == null) {
                 return EMPTY;
             }
-            byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, maxBodyBytes + 1)];
-            int size = 0;
-            for (int n; (n = in.read(buffer, size, buffer.length - size)) != -1; ) {
-                size += n;
-                if (size > maxBodyBytes) {
-                    throw new BodyTooLargeException(status);
-                }
-                if (size == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBodyBytes + 1));
-                }
+            try {
+                return readCapped(in, declared, status);
+            } catch (IOException | RuntimeException e) {
+                request.cancel(); // before the stream's close, which would drain it
+                throw e;
             }
-            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
         }
+    }
+
+    private byte[] readCapped(InputStream in, long declared, int status) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, maxBodyBytes + 1)];
+        int size = 0;
+        for (int n; (n = in.read(buffer, size, buffer.length - size)) != -1; ) {
+            size += n;
+            if (size > maxBodyBytes) {
+                throw new BodyTooLargeException(status);
+            }
+            if (size == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBodyBytes + 1));
+            }
+        }
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 
     /** Raised while streaming: the body is larger than the cap; the connection is dropped, not drained. */

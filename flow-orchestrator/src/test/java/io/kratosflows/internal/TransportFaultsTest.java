@@ -57,11 +57,15 @@ class TransportFaultsTest {
         return UpdateLoginFlowStep.run(calls, Samples.login(), new LoginMethod.Password("ada@example.org", Secret.of("pw-123456789")));
     }
 
-    /** Defect: the cap closed the body stream, which drained it and pooled the connection; the next POST found it closed. */
-    @Test
-    void aBodyOverTheCapClosesItsConnectionSoTheNextSubmissionGetsAFreshOne() throws Exception {
+    /**
+     * Defect: over the cap, the body stream was closed, which drained the rest and pooled the
+     * connection; the next POST found it closed by the server (with a length, then chunked too).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "chunked: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aBodyOverTheCapClosesItsConnectionSoTheNextSubmissionGetsAFreshOne(boolean chunked) throws Exception {
         AtomicInteger answered = new AtomicInteger();
-        FaultServer.Behaviour huge = FaultServer.huge(5L << 20, false);
+        FaultServer.Behaviour huge = FaultServer.huge(5L << 20, chunked);
         try (FaultServer server = new FaultServer((request, socket, out) -> answered.getAndIncrement() == 0
                 ? huge.answer(request, socket, out) : FaultServer.bytes(INVALID_CREDENTIALS).answer(request, socket, out));
              Transport transport = new Transport(config(server).build())) {
