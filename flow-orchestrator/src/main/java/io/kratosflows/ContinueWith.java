@@ -78,7 +78,8 @@ public sealed interface ContinueWith {
     }
 
     /**
-     * An action this library does not know; nothing is dropped.
+     * An action this library does not know; nothing is dropped. It prints without the JSON, which
+     * may hold a token ({@code set_ory_session_token} renamed, say): read {@link #rawJson()}.
      *
      * @param action  the action Kratos wrote
      * @param rawJson the whole item as JSON text
@@ -88,6 +89,11 @@ public sealed interface ContinueWith {
         public Unknown {
             Objects.requireNonNull(action, "action == null");
             Objects.requireNonNull(rawJson, "rawJson == null");
+        }
+
+        @Override
+        public String toString() {
+            return "Unknown[action=" + action + ", rawJson=*** (" + rawJson.length() + " chars)]";
         }
     }
 }

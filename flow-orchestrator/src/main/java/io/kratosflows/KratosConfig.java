@@ -32,6 +32,7 @@ public final class KratosConfig {
     private final Duration callTimeout;
     private final long maxResponseBytes;
     private final boolean validateBeforeSending;
+    private final RetryPolicy retryPolicy;
 
     private KratosConfig(Builder b) {
         this.publicUrl = checkUrl("publicUrl", Objects.requireNonNull(b.publicUrl, "publicUrl is required"));
@@ -53,6 +54,7 @@ public final class KratosConfig {
         }
         this.maxResponseBytes = b.maxResponseBytes;
         this.validateBeforeSending = b.validateBeforeSending;
+        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy == null");
         if (httpClient != null && sslContext != null) {
             throw new IllegalArgumentException("set either httpClient or sslContext: a custom client brings its own TLS");
         }
@@ -81,6 +83,7 @@ public final class KratosConfig {
         b.callTimeout = callTimeout;
         b.maxResponseBytes = maxResponseBytes;
         b.validateBeforeSending = validateBeforeSending;
+        b.retryPolicy = retryPolicy;
         return b;
     }
 
@@ -144,13 +147,18 @@ public final class KratosConfig {
         return validateBeforeSending;
     }
 
+    /** {@return when idempotent calls are repeated ({@link RetryPolicy#none()} by default)} */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
     @Override
     public String toString() {
         return "KratosConfig[publicUrl=" + publicUrl + ", adminUrl=" + adminUrl + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", userAgent=" + userAgent
                 + ", customHttpClient=" + (httpClient != null) + ", customTls=" + (sslContext != null)
                 + ", maxConnections=" + maxConnections + ", maxResponseBytes=" + maxResponseBytes
-                + ", validateBeforeSending=" + validateBeforeSending + "]";
+                + ", validateBeforeSending=" + validateBeforeSending + ", retryPolicy=" + retryPolicy + "]";
     }
 
     private static URI checkUrl(String name, URI url) {
@@ -180,7 +188,7 @@ public final class KratosConfig {
 
     private static Duration checkPositive(String name, Duration value) {
         Objects.requireNonNull(value, name + " == null");
-        if (value.isNegative() || value.isZero() || value.toNanos() < 1_000_000) {
+        if (value.compareTo(Duration.ofMillis(1)) < 0) { // compared, not converted: toNanos() overflows on huge values
             throw new IllegalArgumentException(name + " must be at least 1 ms, got " + value);
         }
         if (value.compareTo(MAX_TIMEOUT) > 0) {
@@ -204,6 +212,7 @@ public final class KratosConfig {
         private Duration callTimeout = Duration.ofSeconds(60);
         private long maxResponseBytes = 4L << 20;
         private boolean validateBeforeSending;
+        private RetryPolicy retryPolicy = RetryPolicy.none();
 
         private Builder() {
         }
@@ -305,6 +314,15 @@ public final class KratosConfig {
          */
         public Builder validateBeforeSending(boolean validate) {
             this.validateBeforeSending = validate;
+            return this;
+        }
+
+        /**
+         * Sets when idempotent calls (flow start and fetch, whoami) are repeated after a 429, a 503
+         * or a failed connection (default {@link RetryPolicy#none()}). Submissions never are.
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = policy;
             return this;
         }
 

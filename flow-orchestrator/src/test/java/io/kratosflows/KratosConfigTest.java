@@ -56,4 +56,32 @@ class KratosConfigTest {
         assertThrows(IllegalArgumentException.class, () -> builder.connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofMillis(-1)).build());
         assertThrows(IllegalArgumentException.class, () -> builder.readTimeout(Duration.ofSeconds(1)).maxConnections(0).build());
     }
+
+    /** #21: a timeout of 2^31 ms or more overflowed HttpClient's int milliseconds; it is refused when built. */
+    @Test
+    void timeoutsOf2To31MillisecondsOrMoreAreRefused() {
+        var builder = KratosConfig.builder().publicUrl("http://127.0.0.1:4433");
+        Duration max = Duration.ofMillis(Integer.MAX_VALUE);
+
+        assertEquals(max, builder.readTimeout(max).build().readTimeout());
+        for (Duration tooLong : new Duration[] {max.plusMillis(1), Duration.ofDays(365), Duration.ofSeconds(Long.MAX_VALUE)}) {
+            assertThrows(IllegalArgumentException.class, () -> KratosConfig.builder().publicUrl("http://127.0.0.1:4433")
+                    .connectTimeout(tooLong).build());
+            assertThrows(IllegalArgumentException.class, () -> KratosConfig.builder().publicUrl("http://127.0.0.1:4433")
+                    .readTimeout(tooLong).build());
+            var error = assertThrows(IllegalArgumentException.class, () -> KratosConfig.builder().publicUrl("http://127.0.0.1:4433")
+                    .callTimeout(tooLong).build());
+            assertTrue(error.getMessage().startsWith("callTimeout must be at most 2147483647 ms"), error.getMessage());
+        }
+    }
+
+    @Test
+    void theRetryPolicyDefaultsToNoneAndIsKept() {
+        var policy = RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1));
+
+        assertEquals(RetryPolicy.none(), KratosConfig.builder().publicUrl("http://127.0.0.1:4433").build().retryPolicy());
+        assertEquals(policy, KratosConfig.builder().publicUrl("http://127.0.0.1:4433").retryPolicy(policy).build().toBuilder()
+                .build().retryPolicy());
+        assertThrows(NullPointerException.class, () -> KratosConfig.builder().publicUrl("http://127.0.0.1:4433").retryPolicy(null).build());
+    }
 }

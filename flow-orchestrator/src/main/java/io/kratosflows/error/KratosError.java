@@ -9,6 +9,11 @@ import java.util.Optional;
  * (e.g. {@code self_service_flow_expired}, {@code session_refresh_required}), reason, message,
  * details and the request id for support.
  *
+ * <p>{@link #summary()} and {@link #toString()} print the status, the id and the request id only:
+ * a reason or message is free text that can echo the request (a token, a password a proxy
+ * reflected), so they print as their length and the details as their keys. Read {@link #message()}
+ * and {@link #reason()} deliberately when you need Kratos's words.
+ *
  * @param status    the HTTP status of the response
  * @param id        the error id, when Kratos sent one
  * @param reason    the reason, when sent (may be long)
@@ -33,12 +38,25 @@ public record KratosError(int status, Optional<String> id, Optional<String> reas
         return id.map(errorId::equals).orElse(false);
     }
 
-    /** {@return one line for logs: status, id, message and request id} */
+    /**
+     * {@return one line for logs: status, error id and request id} Never the message or reason:
+     * they are free text that may echo what was sent.
+     */
     public String summary() {
         StringBuilder s = new StringBuilder("HTTP ").append(status);
         id.ifPresent(i -> s.append(", Error: ").append(i));
-        message.or(() -> reason).ifPresent(m -> s.append(", Message: ").append(m));
         requestId.ifPresent(r -> s.append(", Request: ").append(r));
         return s.toString();
+    }
+
+    /** Prints the free-text parts by their length and the details by their keys (see the type's notes). */
+    @Override
+    public String toString() {
+        return "KratosError[status=" + status + ", id=" + id.orElse("") + ", requestId=" + requestId.orElse("")
+                + ", reason=" + shown(reason) + ", message=" + shown(message) + ", details=" + details.keySet() + "]";
+    }
+
+    private static String shown(Optional<String> text) {
+        return text.map(t -> "<" + t.length() + " chars>").orElse("<none>");
     }
 }

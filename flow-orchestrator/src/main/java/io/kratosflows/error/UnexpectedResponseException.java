@@ -4,8 +4,10 @@ import java.util.Optional;
 
 /**
  * Kratos answered with something this library cannot map: a status the endpoint does not use, a
- * body that is not JSON, or JSON without the fields the outcome needs. The status, content type and
- * a short, token-redacted excerpt of the body are kept for diagnosis.
+ * body that is not JSON, or JSON without the fields the outcome needs, a body larger than the
+ * configured cap, or bytes that are not HTTP. The status, content type and a short excerpt of the
+ * body are kept for diagnosis; the excerpt is redacted by structure (ids, types, states, numbers and
+ * field names kept, every other string masked) and a body that is not JSON is not quoted at all.
  */
 public final class UnexpectedResponseException extends KratosException {
 
@@ -43,7 +45,7 @@ public final class UnexpectedResponseException extends KratosException {
         return contentType;
     }
 
-    /** {@return up to 300 characters of the body, with session tokens redacted} */
+    /** {@return up to 300 characters of the body, redacted by structure, or a description such as {@code <512 bytes, not JSON; not shown>}} */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

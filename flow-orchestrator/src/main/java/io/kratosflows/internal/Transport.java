@@ -12,25 +12,32 @@ import io.kratosflows.generated.invoker.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -39,16 +46,21 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.pool.PoolStats;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HTTP stack of a {@code Kratos} instance. It executes generated {@link Operation}s on an
- * Apache HttpClient 5 with redirects, cookies, compression and automatic retries off and
+ * Apache HttpClient 5 with redirects, cookies, compression and HttpClient's own retries off and
  * {@code Accept: application/json} on every call, reads each body as bytes up to a size cap while
- * streaming, bounds every call by a total deadline (pool wait, connect, request, body), and turns
- * every failure into a typed {@link KratosException}.
+ * streaming (dropping the connection of a larger one), bounds every call by one total deadline
+ * (pool wait, connect, request, body, retries), repeats idempotent calls only (once on a stale
+ * pooled connection, and as the {@link io.kratosflows.RetryPolicy} allows after 429/503 or a failed
+ * connection), and turns every failure into a typed {@link KratosException}.
  */
 final class Transport implements AutoCloseable {
 
@@ -63,10 +75,17 @@ final class Transport implements AutoCloseable {
     private final ExchangeListener listener;
     private final RequestConfig customClientConfig;
     private final ScheduledThreadPoolExecutor deadlines;
+    private final Retries retries;
+    private final PoolingHttpClientConnectionManager pool; // null for a caller's own client
+
+    /** Idle time after which a pooled connection is checked before reuse. */
+    static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(100);
 
     Transport(KratosConfig config) {
+        HttpClientLogging.warnIfSecretsWouldBeLogged();
         this.ownsClient = config.httpClient().isEmpty();
-        this.client = config.httpClient().orElseGet(() -> build(config));
+        this.pool = ownsClient ? pool(config) : null;
+        this.client = ownsClient ? build(config, pool) : config.httpClient().get();
         this.publicUrl = config.publicUrl().toString();
         this.deadlineNanos = config.callTimeout().toNanos();
         this.maxBodyBytes = config.maxResponseBytes();
@@ -79,6 +98,7 @@ final class Transport implements AutoCloseable {
             return t;
         });
         deadlines.setRemoveOnCancelPolicy(true);
+        this.retries = new Retries(config.retryPolicy());
     }
 
     private static RequestConfig requestConfig(KratosConfig config) {
@@ -89,17 +109,25 @@ final class Transport implements AutoCloseable {
                 .build();
     }
 
-    private static CloseableHttpClient build(KratosConfig config) {
-        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+    private static PoolingHttpClientConnectionManager pool(KratosConfig config) {
+        PoolingHttpClientConnectionManagerBuilder builder = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setSocketTimeout(Timeout.of(config.readTimeout()))
+                        // A connection idle this long is checked before reuse (HttpClient's 2 s let calls
+                        // fail on connections a proxy had just closed). The check costs up to 1 ms on a
+                        // live connection, so busy connections, reused sooner, skip it.
+                        .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build());
-        config.sslContext().ifPresent(ssl -> pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl)));
+        config.sslContext().ifPresent(ssl -> builder.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl)));
+        return builder.build();
+    }
+
+    private static CloseableHttpClient build(KratosConfig config, PoolingHttpClientConnectionManager pool) {
         return HttpClients.custom()
-                .setConnectionManager(pool.build())
+                .setConnectionManager(pool)
                 .disableRedirectHandling() // a native client must see Kratos's 303s, never follow them
                 .disableCookieManagement() // a native flow never sends Cookie
                 .disableAutomaticRetries() // a retried submission could consume a one-time code twice
@@ -110,13 +138,35 @@ final class Transport implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The built-in pool's state, for tests: connections leased (in use), available (idle) and the maximum.
+     *
+     * @param leased    connections in use
+     * @param available idle connections kept for reuse
+     * @param max       the pool's size
+     */
+    record Pool(int leased, int available, int max) {
+    }
+
+    /** {@return the state of the built-in pool; empty for a caller's own client} */
+    Optional<Pool> pool() {
+        if (pool == null) {
+            return Optional.empty();
+        }
+        PoolStats stats = pool.getTotalStats();
+        return Optional.of(new Pool(stats.getLeased(), stats.getAvailable(), stats.getMax()));
+    }
+
     /** {@return the configured public URL} */
     String publicUrl() {
         return publicUrl;
     }
 
     /**
-     * Executes one operation and returns Kratos's response, whatever its status.
+     * Executes one operation and returns Kratos's response, whatever its status. An idempotent call
+     * is repeated once at once when a pooled connection turns out closed, and as the retry policy
+     * allows after a 429, a 503 or a failed connection, all within the one call deadline; any other
+     * call is sent at most once.
      *
      * @param what      what is attempted, for messages (no secrets)
      * @param operation the generated operation, filled
@@ -124,27 +174,86 @@ final class Transport implements AutoCloseable {
      * @param idempotent whether the call may be repeated (the retry policy only repeats those)
      * @throws KratosTransportException when Kratos could not be reached or did not answer within the deadline
      * @throws UnexpectedResponseException when the answer is not HTTP or its body exceeds the size cap
-     * @throws RateLimitedException on 429 and 503
+     * @throws RateLimitedException on 429 and 503 (after the retries the policy allows)
      */
     KratosResponse execute(String what, Operation<?> operation, CallContext context, boolean idempotent) {
-        HttpUriRequestBase request = request(operation, context);
-        long started = System.nanoTime();
-        ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, deadlineNanos, TimeUnit.NANOSECONDS);
-        KratosResponse response;
+        long deadlineAt = System.nanoTime() + deadlineNanos;
+        retries.called();
+        boolean staleRetried = false;
+        for (int attempt = 1; ; attempt++) {
+            HttpUriRequestBase request = request(operation, context);
+            long started = System.nanoTime();
+            // The flag is set before the cancel: the caller, woken by the closed socket, may look before the task ends.
+            AtomicBoolean fired = new AtomicBoolean();
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                fired.set(true);
+                request.cancel();
+            }, Math.max(0, deadlineAt - started), TimeUnit.NANOSECONDS);
+            KratosResponse response;
+            try {
+                response = client.execute(request, ownsClient ? null : freshContext(), r -> read(request, r));
+            } catch (IOException e) {
+                boolean deadlineHit = fired.get();
+                tell(request, OptionalInt.empty(), started);
+                if (idempotent && !deadlineHit && !staleRetried && closedByServer(e)) {
+                    // A pooled connection the server had closed: a GET that never got an answer is safe to resend, once.
+                    staleRetried = true;
+                    attempt--;
+                    continue;
+                }
+                KratosException failure = failure(what, e, deadlineHit);
+                if (idempotent && !deadlineHit && connectFailure(e) && backOff(attempt, Optional.empty(), deadlineAt)) {
+                    continue;
+                }
+                throw failure;
+            } catch (IllegalStateException e) { // CancellationException is one
+                // The deadline cancelled the wait for a pooled connection (HttpClient throws the lease's
+                // CancellationException as is), or the client was closed: typed like every other failure.
+                tell(request, OptionalInt.empty(), started);
+                boolean deadlineHit = fired.get();
+                throw deadlineHit ? failure(what, new InterruptedIOException("cancelled"), true)
+                        : new KratosTransportException(what + ": the client is closed (" + e.getClass().getSimpleName() + ")", false, e);
+            } finally {
+                deadline.cancel(false);
+            }
+            tell(request, OptionalInt.of(response.status()), started);
+            if (response.status() == 429 || response.status() == 503) {
+                RateLimitedException limited = RateLimits.exception(what, response);
+                if (idempotent && backOff(attempt, limited.retryAfter(), deadlineAt)) {
+                    continue;
+                }
+                throw limited;
+            }
+            return response;
+        }
+    }
+
+    /** {@return whether to try again after {@code attempt}; sleeps the backoff when so} */
+    private boolean backOff(int attempt, Optional<Duration> retryAfter, long deadlineAt) {
+        if (!retries.allows(attempt)) {
+            return false;
+        }
+        Optional<Duration> delay = retries.delay(attempt, retryAfter);
+        if (delay.isEmpty() || System.nanoTime() + delay.get().toNanos() >= deadlineAt || !retries.take()) {
+            return false;
+        }
         try {
-            response = client.execute(request, ownsClient ? null : freshContext(), this::read);
-        } catch (IOException e) {
-            boolean deadlineHit = deadline.isDone() && !deadline.isCancelled();
-            tell(request, OptionalInt.empty(), started);
-            throw failure(what, e, deadlineHit);
-        } finally {
-            deadline.cancel(false);
+            Thread.sleep(delay.get().toMillis(), (int) (delay.get().toNanos() % 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the caller asked to stop: give it the failure at hand
+            return false;
         }
-        tell(request, OptionalInt.of(response.status()), started);
-        if (response.status() == 429 || response.status() == 503) {
-            throw RateLimits.exception(what, response);
-        }
-        return response;
+    }
+
+    /** {@return whether the server closed the connection before answering: a stale pooled connection} */
+    private static boolean closedByServer(IOException e) {
+        return e instanceof NoHttpResponseException || (e instanceof SocketException && !(e instanceof ConnectException));
+    }
+
+    /** {@return whether no connection could be made (nothing was sent)} */
+    private static boolean connectFailure(IOException e) {
+        return e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof NoRouteToHostException;
     }
 
     private HttpUriRequestBase request(Operation<?> operation, CallContext context) {
@@ -190,7 +299,7 @@ final class Transport implements AutoCloseable {
         return context;
     }
 
-    private KratosResponse read(ClassicHttpResponse response) throws IOException {
+    private KratosResponse read(HttpUriRequestBase request, ClassicHttpResponse response) throws IOException {
         Header[] all = response.getHeaders();
         String[] headers = new String[all.length * 2];
         for (int i = 0; i < all.length; i++) {
@@ -198,31 +307,47 @@ final class Transport implements AutoCloseable {
             headers[2 * i + 1] = all[i].getValue();
         }
         HttpEntity entity = response.getEntity();
-        return new KratosResponse(response.getCode(), headers, entity == null ? EMPTY : body(entity, response.getCode()));
+        return new KratosResponse(response.getCode(), headers, entity == null ? EMPTY : body(request, entity, response.getCode()));
     }
 
-    private byte[] body(HttpEntity entity, int status) throws IOException {
+    /**
+     * Reads the body up to the cap. On any failure the request is aborted before the stream is
+     * closed: closing it first would drain the rest (all of a 200 MB answer, or the rest of a chunked
+     * one) and put the connection back in the pool, where the next call, perhaps a submission that
+     * must not be resent, would find it closed by the server.
+     */
+    private byte[] body(HttpUriRequestBase request, HttpEntity entity, int status) throws IOException {
         long declared = entity.getContentLength();
         if (declared > maxBodyBytes) {
+            request.cancel();
             throw new BodyTooLargeException(status);
         }
         try (InputStream in = entity.getContent()) {
             if (in == null) {
                 return EMPTY;
             }
-            byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, maxBodyBytes + 1)];
-            int size = 0;
-            for (int n; (n = in.read(buffer, size, buffer.length - size)) != -1; ) {
-                size += n;
-                if (size > maxBodyBytes) {
-                    throw new BodyTooLargeException(status);
-                }
-                if (size == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBodyBytes + 1));
-                }
+            try {
+                return readCapped(in, declared, status);
+            } catch (IOException | RuntimeException e) {
+                request.cancel(); // before the stream's close, which would drain it
+                throw e;
             }
-            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
         }
+    }
+
+    private byte[] readCapped(InputStream in, long declared, int status) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(declared > 0 ? declared : 8192, maxBodyBytes + 1)];
+        int size = 0;
+        for (int n; (n = in.read(buffer, size, buffer.length - size)) != -1; ) {
+            size += n;
+            if (size > maxBodyBytes) {
+                throw new BodyTooLargeException(status);
+            }
+            if (size == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBodyBytes + 1));
+            }
+        }
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 
     /** Raised while streaming: the body is larger than the cap; the connection is dropped, not drained. */

@@ -59,6 +59,18 @@ public sealed interface NodeAttributes {
         public boolean isButton() {
             return "submit".equals(type) || "button".equals(type);
         }
+
+        /** Prints a password-type or one-time-code input's value as {@code ***} (Kratos never fills them; a proxy might). */
+        @Override
+        public String toString() {
+            boolean secret = "password".equals(type) || SECRET_INPUTS.contains(name);
+            return "Input[name=" + name + ", type=" + type + ", value=" + (secret ? value.map(v -> "***") : value)
+                    + ", required=" + required + ", disabled=" + disabled + ", autocomplete=" + autocomplete
+                    + ", pattern=" + pattern + ", maxLength=" + maxLength + ", label=" + label + "]";
+        }
+
+        private static final java.util.Set<String> SECRET_INPUTS = java.util.Set.of("password", "code", "totp_code",
+                "lookup_secret", "session_token");
     }
 
     /**
@@ -175,7 +187,8 @@ public sealed interface NodeAttributes {
     }
 
     /**
-     * A node type this library does not know. Nothing is dropped: the JSON of the attributes is kept.
+     * A node type this library does not know. Nothing is dropped: the JSON of the attributes is kept
+     * (and printed masked).
      *
      * @param nodeType the {@code node_type} Kratos wrote
      * @param rawJson  the attributes object as JSON text
@@ -190,6 +203,12 @@ public sealed interface NodeAttributes {
         @Override
         public String key() {
             return "";
+        }
+
+        /** Prints without the JSON, whose values a new node type may use for secrets: read {@link #rawJson()}. */
+        @Override
+        public String toString() {
+            return "Unknown[nodeType=" + nodeType + ", rawJson=*** (" + rawJson.length() + " chars)]";
         }
     }
 }

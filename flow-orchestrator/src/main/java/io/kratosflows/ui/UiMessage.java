@@ -8,8 +8,10 @@ import java.util.Set;
  * A message Kratos attaches to a flow or a node ({@code uiText}): a stable numeric id (see Kratos's
  * message catalogue, e.g. 4000006 "invalid credentials"), a type, an English text and a context.
  *
- * <p>Messages that carry secrets (TOTP secret 1050006, lookup secrets 1050009/1050015) print
- * their text and context as {@code ***} in {@link #toString()}.
+ * <p>Messages that carry secrets print their text as {@code ***} in {@link #toString()}: the TOTP
+ * secret 1050006 and lookup secrets 1050009/1050015, and any message whose context has a
+ * {@code secret} or {@code secrets} key (so a renumbered message stays redacted). Contexts print
+ * as their keys only.
  *
  * @param id      the message id; compare on it, not on the text
  * @param type    info, error or success; {@link MessageType#UNKNOWN} for a newer type
@@ -36,13 +38,12 @@ public record UiMessage(long id, MessageType type, String rawType, String text, 
 
     /** {@return whether the text or context of this message holds a secret (TOTP secret, lookup codes)} */
     public boolean holdsSecret() {
-        return SECRET_IDS.contains(id);
+        return SECRET_IDS.contains(id) || context.keySet().stream().anyMatch(k -> k.toLowerCase(java.util.Locale.ROOT).contains("secret"));
     }
 
     @Override
     public String toString() {
-        return holdsSecret()
-                ? "UiMessage[id=" + id + ", type=" + rawType + ", text=***]"
-                : "UiMessage[id=" + id + ", type=" + rawType + ", text=" + text + ", context=" + context + "]";
+        return "UiMessage[id=" + id + ", type=" + rawType + ", text=" + (holdsSecret() ? "***" : text)
+                + ", context=" + context.keySet() + "]";
     }
 }
