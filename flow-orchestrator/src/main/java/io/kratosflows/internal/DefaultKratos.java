@@ -1,5 +1,6 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.EndUser;
 import io.kratosflows.Kratos;
 import io.kratosflows.KratosConfig;
 import io.kratosflows.login.LoginFlows;
@@ -8,6 +9,7 @@ import io.kratosflows.registration.RegistrationFlows;
 import io.kratosflows.session.Sessions;
 import io.kratosflows.settings.SettingsFlows;
 import io.kratosflows.verification.VerificationFlows;
+import java.util.Objects;
 
 /**
  * The one implementation of {@link Kratos} and the only public class of this package: a shared
@@ -17,6 +19,7 @@ public final class DefaultKratos implements Kratos {
 
     private final KratosConfig config;
     private final Transport transport;
+    private final boolean ownsTransport; // false for the views of forEndUser: they share the root's transport
     private final LoginFlows login;
     private final RegistrationFlows registration;
     private final SettingsFlows settings;
@@ -30,12 +33,13 @@ public final class DefaultKratos implements Kratos {
      * @param config the configuration
      */
     public DefaultKratos(KratosConfig config) {
-        this(config, new Transport(config), CallContext.NONE);
+        this(config, new Transport(config), CallContext.NONE, true);
     }
 
-    private DefaultKratos(KratosConfig config, Transport transport, CallContext context) {
+    private DefaultKratos(KratosConfig config, Transport transport, CallContext context, boolean ownsTransport) {
         this.config = config;
         this.transport = transport;
+        this.ownsTransport = ownsTransport;
         Calls calls = new Calls(transport, context, config.validateBeforeSending());
         this.login = new DefaultLoginFlows(calls);
         this.registration = new DefaultRegistrationFlows(calls);
@@ -81,8 +85,16 @@ public final class DefaultKratos implements Kratos {
     }
 
     @Override
+    public Kratos forEndUser(EndUser user) {
+        Objects.requireNonNull(user, "user == null");
+        return new DefaultKratos(config, transport, CallContext.of(user), false);
+    }
+
+    @Override
     public void close() {
-        transport.close();
+        if (ownsTransport) {
+            transport.close();
+        }
     }
 
     @Override

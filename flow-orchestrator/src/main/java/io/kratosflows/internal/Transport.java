@@ -127,7 +127,17 @@ final class Transport implements AutoCloseable {
      * @throws RateLimitedException on 429 and 503
      */
     KratosResponse execute(String what, Operation<?> operation, CallContext context, boolean idempotent) {
-        HttpUriRequestBase request = request(operation, context);
+        return execute(publicUrl, what, operation, context, idempotent);
+    }
+
+    /**
+     * Executes one operation against another base URL of the same Kratos (its admin API) with the
+     * same client, deadline, size cap and listener.
+     *
+     * @param baseUrl the base URL the operation's path is appended to, without a trailing slash
+     */
+    KratosResponse execute(String baseUrl, String what, Operation<?> operation, CallContext context, boolean idempotent) {
+        HttpUriRequestBase request = request(baseUrl, operation, context);
         long started = System.nanoTime();
         ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, deadlineNanos, TimeUnit.NANOSECONDS);
         KratosResponse response;
@@ -135,24 +145,24 @@ final class Transport implements AutoCloseable {
             response = client.execute(request, ownsClient ? null : freshContext(), this::read);
         } catch (IOException e) {
             boolean deadlineHit = deadline.isDone() && !deadline.isCancelled();
-            tell(request, OptionalInt.empty(), started);
-            throw failure(what, e, deadlineHit);
+            tell(baseUrl, request, OptionalInt.empty(), started);
+            throw failure(baseUrl, what, e, deadlineHit);
         } finally {
             deadline.cancel(false);
         }
-        tell(request, OptionalInt.of(response.status()), started);
+        tell(baseUrl, request, OptionalInt.of(response.status()), started);
         if (response.status() == 429 || response.status() == 503) {
             throw RateLimits.exception(what, response);
         }
         return response;
     }
 
-    private HttpUriRequestBase request(Operation<?> operation, CallContext context) {
+    private HttpUriRequestBase request(String baseUrl, Operation<?> operation, CallContext context) {
         List<String> missing = operation.missingRequired();
         if (!missing.isEmpty()) {
             throw new IllegalStateException(operation.operationId() + " is missing " + missing); // a bug of ours
         }
-        StringBuilder uri = new StringBuilder(publicUrl.length() + 96).append(publicUrl).append(operation.path());
+        StringBuilder uri = new StringBuilder(baseUrl.length() + 96).append(baseUrl).append(operation.path());
         operation.forEachQuery((name, value) -> uri.append(uri.indexOf("?") < 0 ? '?' : '&')
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
@@ -236,32 +246,32 @@ final class Transport implements AutoCloseable {
         }
     }
 
-    private KratosException failure(String what, IOException e, boolean deadlineHit) {
+    private KratosException failure(String baseUrl, String what, IOException e, boolean deadlineHit) {
         if (e instanceof BodyTooLargeException tooLarge) {
             return new UnexpectedResponseException(what + ": the response body exceeds the limit of " + maxBodyBytes
                     + " bytes (KratosConfig maxResponseBytes); it was not read", tooLarge.status, "", "<not read>", null, null);
         }
         if (deadlineHit) {
-            return new KratosTransportException(what + ": no complete answer from " + publicUrl + " within the call timeout of "
+            return new KratosTransportException(what + ": no complete answer from " + baseUrl + " within the call timeout of "
                     + Duration.ofNanos(deadlineNanos).toMillis() + " ms", true, null);
         }
         if (e instanceof ClientProtocolException) {
             // Something answered, but not in HTTP: a wrong port, a TLS mismatch, a broken proxy.
-            return new UnexpectedResponseException(what + ": the answer from " + publicUrl + " is not valid HTTP ("
+            return new UnexpectedResponseException(what + ": the answer from " + baseUrl + " is not valid HTTP ("
                     + e.getClass().getSimpleName() + ")", 0, "", "<not HTTP>", null, null);
         }
         boolean timeout = e instanceof InterruptedIOException;
         String kind = timeout ? "timed out" : "could not reach Kratos";
-        return new KratosTransportException(what + ": " + kind + " at " + publicUrl + " (" + e.getClass().getSimpleName()
+        return new KratosTransportException(what + ": " + kind + " at " + baseUrl + " (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", timeout, e);
     }
 
-    private void tell(HttpUriRequestBase request, OptionalInt status, long started) {
+    private void tell(String baseUrl, HttpUriRequestBase request, OptionalInt status, long started) {
         if (listener == null) {
             return;
         }
         try {
-            listener.onExchange(new HttpExchange(request.getMethod(), shownPath(request.getRequestUri()), status,
+            listener.onExchange(new HttpExchange(request.getMethod(), shownPath(baseUrl, request.getRequestUri()), status,
                     Duration.ofNanos(System.nanoTime() - started)));
         } catch (RuntimeException ignored) {
             // A listener is an observer: its failure must not change the outcome of the call.
@@ -269,10 +279,10 @@ final class Transport implements AutoCloseable {
     }
 
     /** {@return the path and query of a request, with query values that may be secret as ***} */
-    private String shownPath(String requestUri) {
+    private static String shownPath(String baseUrl, String requestUri) {
         int q = requestUri.indexOf('?');
         String path = q < 0 ? requestUri : requestUri.substring(0, q);
-        String base = URI.create(publicUrl).getRawPath();
+        String base = URI.create(baseUrl).getRawPath();
         if (base != null && !base.isEmpty() && path.startsWith(base)) {
             path = path.substring(base.length());
         }
