@@ -1,5 +1,6 @@
 package io.kratosflows;
 
+import io.kratosflows.admin.Admin;
 import io.kratosflows.internal.DefaultKratos;
 import io.kratosflows.login.LoginFlows;
 import io.kratosflows.recovery.RecoveryFlows;
@@ -62,6 +63,18 @@ public interface Kratos extends AutoCloseable {
      */
     default Kratos forEndUser(EndUser user) {
         throw new UnsupportedOperationException("forEndUser");
+    }
+
+    /**
+     * {@return the admin API client, for back ends} Identities, an identity's sessions, recovery
+     * codes and courier messages, at {@link KratosConfig#adminUrl()} over this client's connections.
+     *
+     * @throws IllegalStateException when the configuration has no admin URL
+     * @apiNote Added after the first release: the default throws {@link UnsupportedOperationException}
+     *          so that test doubles implementing this interface keep compiling.
+     */
+    default Admin admin() {
+        throw new UnsupportedOperationException("admin");
     }
 
     /** Closes the built-in HTTP client (a client passed in the configuration stays open). */

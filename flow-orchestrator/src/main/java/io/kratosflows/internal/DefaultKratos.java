@@ -2,6 +2,7 @@ package io.kratosflows.internal;
 
 import io.kratosflows.EndUser;
 import io.kratosflows.Kratos;
+import io.kratosflows.admin.Admin;
 import io.kratosflows.KratosConfig;
 import io.kratosflows.login.LoginFlows;
 import io.kratosflows.recovery.RecoveryFlows;
@@ -10,6 +11,7 @@ import io.kratosflows.session.Sessions;
 import io.kratosflows.settings.SettingsFlows;
 import io.kratosflows.verification.VerificationFlows;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one implementation of {@link Kratos} and the only public class of this package: a shared
@@ -26,6 +28,7 @@ public final class DefaultKratos implements Kratos {
     private final RecoveryFlows recovery;
     private final VerificationFlows verification;
     private final Sessions sessions;
+    private final Optional<Admin> admin;
 
     /**
      * Builds the client; called by {@link Kratos#connect}.
@@ -47,6 +50,7 @@ public final class DefaultKratos implements Kratos {
         this.recovery = new DefaultRecoveryFlows(calls);
         this.verification = new DefaultVerificationFlows(calls);
         this.sessions = new DefaultSessions(calls);
+        this.admin = config.adminUrl().map(url -> new DefaultAdmin(calls.at(url.toString())));
     }
 
     @Override
@@ -82,6 +86,12 @@ public final class DefaultKratos implements Kratos {
     @Override
     public Sessions sessions() {
         return sessions;
+    }
+
+    @Override
+    public Admin admin() {
+        return admin.orElseThrow(() -> new IllegalStateException(
+                "no admin URL configured: set KratosConfig.builder().adminUrl(...) to use Kratos.admin()"));
     }
 
     @Override
