@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /** {@code createRecoveryCodeForIdentity} ({@code POST /admin/recovery/code}): 201 the code, 404 no such identity. */
 final class CreateRecoveryCodeForIdentityStep {
@@ -25,13 +24,11 @@ final class CreateRecoveryCodeForIdentityStep {
                                                                    Optional<String> flowType) {
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(expiresIn, "expiresIn == null");
-        UUID identity;
-        try {
-            identity = UUID.fromString(id.value());
-        } catch (IllegalArgumentException e) {
+        if (!DisableMySessionStep.UUID.matcher(id.value()).matches()) {
             throw new InvalidInputException("createRecoveryCodeForIdentity", List.of("identity_id: must be a UUID"));
         }
-        CreateRecoveryCodeForIdentityBody body = new CreateRecoveryCodeForIdentityBody().identityId(identity);
+        CreateRecoveryCodeForIdentityBody body = new CreateRecoveryCodeForIdentityBody();
+        ModelProperties.set(body, "identity_id", id.value(), "createRecoveryCodeForIdentity"); // a UUID from v25 on, a string before
         expiresIn.ifPresent(d -> body.expiresIn(goDuration(d)));
         flowType.ifPresent(body::flowType);
         return IdentityApi.createRecoveryCodeForIdentity().body(body);

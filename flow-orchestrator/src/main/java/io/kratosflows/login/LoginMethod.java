@@ -1,9 +1,12 @@
 package io.kratosflows.login;
 
+import static io.kratosflows.validation.Constraints.NOT_BLANK;
+
 import io.kratosflows.Secret;
 import io.kratosflows.validation.NotBlankSecret;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,7 +48,7 @@ public sealed interface LoginMethod {
      * @param address    the address that receives a second-factor code ({@code address}), when choosing one
      */
     record Code(@NotBlank String identifier, @NotNull Optional<@NotBlankSecret Secret> code, boolean resend,
-                @NotNull Optional<@NotBlank String> address) implements LoginMethod {
+                @NotNull Optional<@Pattern(regexp = NOT_BLANK, message = "must not be blank") String> address) implements LoginMethod {
         /** Requires the optional holders. */
         public Code {
             Objects.requireNonNull(code, "code == null");
