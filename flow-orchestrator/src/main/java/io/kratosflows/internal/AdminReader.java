@@ -30,7 +30,7 @@ final class AdminReader {
             return List.of();
         }
         List<Credential> read = new ArrayList<>();
-        credentials.fields().forEachRemaining(e -> {
+        credentials.properties().forEach(e -> {
             JsonNode c = e.getValue();
             List<String> identifiers = Json.array(c, "identifiers").stream().filter(JsonNode::isTextual).map(JsonNode::textValue)
                     .toList();

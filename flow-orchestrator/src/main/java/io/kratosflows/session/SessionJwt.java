@@ -86,7 +86,7 @@ public final class SessionJwt {
                 return Map.of();
             }
             Map<String, Object> claims = new LinkedHashMap<>();
-            payload.fields().forEachRemaining(e -> claims.put(e.getKey(), plain(e.getValue())));
+            payload.properties().forEach(e -> claims.put(e.getKey(), plain(e.getValue())));
             return Collections.unmodifiableMap(claims);
         } catch (IOException | IllegalArgumentException e) {
             return Map.of(); // not a JWT we can read: still a token the caller may pass on

@@ -22,8 +22,8 @@ final class Wire {
         String headersFile = fixture.endsWith(".headers.json") ? fixture : fixture.replaceAll("\\.json$", ".headers.json");
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         try {
-            Json.MAPPER.readTree(RecordedResponses.body(headersFile)).fields()
-                    .forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            Json.MAPPER.readTree(RecordedResponses.body(headersFile)).properties()
+                    .forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
