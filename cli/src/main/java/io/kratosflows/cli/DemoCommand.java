@@ -21,6 +21,8 @@ import io.kratosflows.settings.SettingsFlow;
 import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.CodePurpose;
+import io.kratosflows.testkit.KratosDownload;
+import io.kratosflows.testkit.KratosDownloadException;
 import io.kratosflows.testkit.LocalKratos;
 import io.kratosflows.ui.Ui;
 import io.kratosflows.verification.VerificationFlow;
@@ -49,14 +51,16 @@ import picocli.CommandLine.Option;
  * {@code kratos-flows demo}: the whole native journey — password registration, email verification
  * by code, logout, login, whoami, password change, recovery by code, password change with the
  * recovered session, logout — against the Kratos at {@code --kratos-url} when one answers there,
- * otherwise against one it starts on loopback from {@code KRATOS_BIN} or {@code kratos} on
- * {@code PATH} (the test kit's configuration and SMTP sink), which it stops at the end. Each step
- * prints its requests, outcome and Kratos's messages.
+ * otherwise against one it starts on loopback from {@code KRATOS_BIN}, {@code kratos} on
+ * {@code PATH} or the official release it downloads into the per-user cache
+ * ({@link KratosDownload}; {@code --no-download} or {@code KRATOS_DOWNLOAD=false} turn that off),
+ * with the test kit's configuration and SMTP sink, and stops it at the end. Each step prints its
+ * requests, outcome and Kratos's messages.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Run the whole native journey against a Kratos it finds or starts, step by step.",
             "Example: kratos-flows demo    (uses --kratos-url if a Kratos answers there, else starts one"
-                + " from KRATOS_BIN or kratos on PATH)"})
+                + " from KRATOS_BIN, kratos on PATH, or the official release it downloads once into ~/.cache)"})
 final class DemoCommand extends FlowCommand {
 
     private static final int STEPS = 9;
@@ -65,6 +69,9 @@ final class DemoCommand extends FlowCommand {
 
     @Option(names = "--start-local", description = "Start a local Kratos even if one answers at --kratos-url.")
     boolean startLocal;
+
+    @Option(names = "--no-download", description = "Never download Kratos when none is installed (also KRATOS_DOWNLOAD=false).")
+    boolean noDownload;
 
     @Option(names = "--email", paramLabel = "EMAIL", description = "The address to register (default: a random demo-…@example.org).")
     String email;
@@ -130,16 +137,39 @@ final class DemoCommand extends FlowCommand {
         }
     }
 
-    private static Path findBinary(CommandContext ctx, URI publicUrl) {
+    private Path findBinary(CommandContext ctx, URI publicUrl) {
         Optional<Path> binary;
         try {
             binary = LocalKratos.find(ctx.terminal().env());
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
-        return binary.orElseThrow(() -> new CliException(ExitCode.KRATOS_UNREACHABLE, "no Kratos: nothing answers at "
-                + publicUrl + " and no Kratos binary was found; set KRATOS_BIN, put kratos on PATH, or pass"
-                + " --kratos-url of a running Kratos"));
+        return binary.orElseGet(() -> download(ctx, publicUrl));
+    }
+
+    /** The official Kratos release, fetched into the per-user cache (on unless switched off). */
+    private Path download(CommandContext ctx, URI publicUrl) {
+        String none = "no Kratos: nothing answers at " + publicUrl + " and no Kratos binary was found";
+        String how = "; set KRATOS_BIN, put kratos on PATH, or pass --kratos-url of a running Kratos";
+        KratosDownload release;
+        try {
+            release = KratosDownload.fromEnvironment(ctx.terminal().env());
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(e.getMessage());
+        }
+        if (noDownload || !release.enabled(true)) {
+            throw new CliException(ExitCode.KRATOS_UNREACHABLE, none + " (downloading is off: "
+                    + (noDownload ? "--no-download" : "KRATOS_DOWNLOAD=false") + ")" + how);
+        }
+        release.impossible().ifPresent(why -> {
+            throw new CliException(ExitCode.KRATOS_UNREACHABLE, none + ", and none can be downloaded: " + why + how);
+        });
+        try {
+            return release.fetch(line -> ctx.terminal().err().println("kratos-flows: " + line.strip()));
+        } catch (KratosDownloadException e) {
+            throw new CliException(ExitCode.KRATOS_UNREACHABLE, none + ", and the download failed: "
+                    + e.getMessage() + how + " (KRATOS_DOWNLOAD_URL names a mirror)", e);
+        }
     }
 
     /** Whether a Kratos answers {@code GET /health/alive} with 200. */
@@ -189,7 +219,7 @@ final class DemoCommand extends FlowCommand {
         private Optional<FlowId> verificationFlow = Optional.empty();
         private SessionToken loginSession;
         private SessionToken recoveredSession;
-        private FlowId recoverySettingsFlow;
+        private RecoveryOutcome.Recovered recovery;
         private int passed;
         private int skipped;
 
@@ -373,14 +403,14 @@ final class DemoCommand extends FlowCommand {
             }
             messages.addAll(UiRenderer.messages(recovered.flow().ui(), false));
             recoveredSession = recovered.token();
-            recoverySettingsFlow = recovered.settingsFlow();
-            return new StepResult("recovered: a new session was issued (token not shown); continue in settings flow "
-                    + recovered.settingsFlow(), messages);
+            recovery = recovered;
+            return new StepResult("recovered: a new session was issued (token not shown)"
+                    + recovered.settingsFlow().map(f -> "; continue in settings flow " + f).orElse(""), messages);
         }
 
         private StepResult changePasswordAfterRecovery() {
             Secret next = newPassword();
-            SettingsFlow flow = kratos.settings().fetch(recoverySettingsFlow, recoveredSession);
+            SettingsFlow flow = kratos.settings().afterRecovery(recovery);
             SettingsOutcome outcome = kratos.settings().submit(flow, new SettingsMethod.Password(next));
             if (!(outcome instanceof SettingsOutcome.Saved saved)) {
                 throw unexpected("password change", outcome, Optional.empty());

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "login", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Sign in and keep the session token.",
-            "Example: printf '%s\\n' \"$PASSWORD\" | kratos-flows login --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
+            "Example: printf '%%s\\n' \"$PASSWORD\" | kratos-flows login --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
 final class LoginCommand extends FlowCommand {
 
     private static final int MAX_STEPS = 12;
@@ -71,9 +71,16 @@ final class LoginCommand extends FlowCommand {
     @Mixin
     TokenOutput tokens;
 
+    @Mixin
+    DesktopSocialSignIn.Options desktop;
+
     @Override
     ExitCode run(CommandContext ctx) {
         ObjectNode json = Output.object().put("command", "login");
+        if ("oidc".equals(method) && flowId == null && returnTo == null && exchangeCodeFile == null && !refresh && !aal2
+                && desktop.wanted(ctx)) {
+            return DesktopSocialSignIn.run(ctx, kratos(ctx), Optional.ofNullable(provider), desktop, tokens, json);
+        }
         Optional<SessionToken> current = refresh || aal2 ? Optional.of(requireToken(ctx, tokens.tokenFile))
                 : Optional.empty();
         LoginFlow flow = flowId != null
@@ -153,6 +160,10 @@ final class LoginCommand extends FlowCommand {
                         + unverified.verificationFlow().map(f -> " (kratos-flows verify --flow " + f + " --code CODE)").orElse(""));
             } else if (outcome instanceof LoginOutcome.MethodUnavailable unavailable) {
                 throw unavailable(unavailable.method(), currentFlow.methods());
+            } else if (outcome instanceof LoginOutcome.TooManyAttempts) {
+                throw new CliException(ExitCode.FLOW_EXPIRED, "too many wrong codes: start again to get a new code");
+            } else if (outcome instanceof LoginOutcome.IdentityDisabled) {
+                throw CliException.authFailed("the account is disabled: contact support");
             } else {
                 LoginOutcome.BrowserRequired browser = (LoginOutcome.BrowserRequired) outcome;
                 return browserRequired(ctx, browser.redirectBrowserTo(), json);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "recover", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Recover an account with the code Kratos mails, then set a new password.",
             "Example: kratos-flows recover --email ada@example.org   (sends a code, prints the flow id)",
-            "         printf '%s\\n' \"$NEW\" | kratos-flows recover --flow FLOW_ID --code 123456 --password-stdin --token-file t"})
+            "         printf '%%s\\n' \"$NEW\" | kratos-flows recover --flow FLOW_ID --code 123456 --password-stdin --token-file t"})
 final class RecoverCommand extends FlowCommand {
 
     @Option(names = "--email", paramLabel = "EMAIL", description = "The account's address to send a code to.")
@@ -61,8 +61,9 @@ final class RecoverCommand extends FlowCommand {
         while (true) {
             if (outcome instanceof RecoveryOutcome.Recovered recovered) {
                 ctx.out().messages(recovered.flow().ui(), false);
-                ctx.out().line("Recovered: signed in with a new session; settings flow " + recovered.settingsFlow());
-                json.put("outcome", "recovered").put("settings_flow", recovered.settingsFlow().value());
+                ctx.out().line("Recovered: signed in with a new session" + recovered.settingsFlow().map(f -> "; settings flow " + f).orElse(""));
+                json.put("outcome", "recovered");
+                recovered.settingsFlow().ifPresent(f -> json.put("settings_flow", f.value()));
                 deliverToken(ctx, recovered.token(), tokens, json);
                 return setPassword(ctx, recovered, json);
             } else if (outcome instanceof RecoveryOutcome.CodeSent sent) {
@@ -85,9 +86,15 @@ final class RecoverCommand extends FlowCommand {
                 ctx.out().messages(needs.flow().ui(), false);
                 throw rejected("recovery", needs.flow().ui());
             } else if (outcome instanceof RecoveryOutcome.FlowExpired expired) {
-                throw new CliException(ExitCode.FLOW_EXPIRED, (expired.tooManyAttempts()
-                        ? "too many wrong codes" : "the recovery flow expired") + ": start again"
+                throw new CliException(ExitCode.FLOW_EXPIRED, "the recovery flow expired: start again"
                         + expired.replacement().map(r -> " (or continue in flow " + r + ")").orElse(""));
+            } else if (outcome instanceof RecoveryOutcome.TooManyAttempts tooMany) {
+                throw new CliException(ExitCode.FLOW_EXPIRED, "too many wrong codes: start again"
+                        + tooMany.replacement().map(r -> " (or continue in flow " + r + ")").orElse(""));
+            } else if (outcome instanceof RecoveryOutcome.IdentityDisabled) {
+                throw new CliException(ExitCode.AUTH_FAILED, "the account is disabled: contact support");
+            } else if (outcome instanceof RecoveryOutcome.MethodUnavailable unavailable) {
+                throw new CliException(ExitCode.INVALID_INPUT, "this Kratos does not offer recovery by " + unavailable.method());
             } else {
                 RecoveryOutcome.BrowserRequired browser = (RecoveryOutcome.BrowserRequired) outcome;
                 ctx.out().line("  " + browser.hint());
@@ -100,13 +107,13 @@ final class RecoverCommand extends FlowCommand {
         Optional<Secret> password = passwordStdin ? Optional.of(secret(ctx, true, "New password", "--password-stdin"))
                 : ctx.interactive() ? Optional.of(ctx.prompter().secret("New password", true)) : Optional.empty();
         if (password.isEmpty()) {
-            ctx.out().line("Set a new password with: kratos-flows settings --flow " + recovered.settingsFlow()
+            ctx.out().line("Set a new password with: kratos-flows settings" + recovered.settingsFlow().map(f -> " --flow " + f).orElse("")
                     + " --token-file FILE --password-stdin");
             ctx.out().result(json);
             return ExitCode.OK;
         }
         SessionToken token = recovered.token();
-        SettingsFlow settings = kratos(ctx).settings().fetch(recovered.settingsFlow(), token);
+        SettingsFlow settings = kratos(ctx).settings().afterRecovery(recovered);
         SettingsOutcome saved = kratos(ctx).settings().submit(settings, new SettingsMethod.Password(password.get()));
         for (int retry = 0; saved instanceof SettingsOutcome.NeedsInput needs && ctx.interactive() && !passwordStdin
                 && retry < 2; retry++) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "register", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Create an account (password or code) and keep the session token.",
-            "Example: printf '%s\\n' \"$PASSWORD\" | kratos-flows register --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
+            "Example: printf '%%s\\n' \"$PASSWORD\" | kratos-flows register --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
 final class RegisterCommand extends FlowCommand {
 
     private static final int MAX_STEPS = 12;
@@ -113,6 +113,8 @@ final class RegisterCommand extends FlowCommand {
                         : payload(ctx, flow, chosen, traits, false);
             } else if (outcome instanceof RegistrationOutcome.MethodUnavailable unavailable) {
                 throw LoginCommand.unavailable(unavailable.method(), flow.methods());
+            } else if (outcome instanceof RegistrationOutcome.TooManyAttempts) {
+                throw new CliException(ExitCode.FLOW_EXPIRED, "too many wrong codes: start again to get a new code");
             } else {
                 return LoginCommand.browserRequired(ctx,
                         ((RegistrationOutcome.BrowserRequired) outcome).redirectBrowserTo(), json);

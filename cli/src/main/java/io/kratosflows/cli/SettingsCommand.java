@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "settings", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Change password, profile, authenticator app, backup codes or linked providers.",
-            "Example: printf '%s\\n' \"$NEW\" | kratos-flows settings --token-file ~/.kratos-token --method password --password-stdin"})
+            "Example: printf '%%s\\n' \"$NEW\" | kratos-flows settings --token-file ~/.kratos-token --method password --password-stdin"})
 final class SettingsCommand extends FlowCommand {
 
     private static final List<String> SUPPORTED = List.of("password", "profile", "totp", "lookup_secret", "oidc");
@@ -138,6 +138,27 @@ final class SettingsCommand extends FlowCommand {
                     + expired.error().summary() + ")");
         } else if (outcome instanceof SettingsOutcome.MethodUnavailable unavailable) {
             throw LoginCommand.unavailable(unavailable.method(), List.of());
+        } else if (outcome instanceof SettingsOutcome.LookupSecretsShown shown) {
+            ctx.out().messages(shown.flow().ui(), showSecrets);
+            if (showSecrets) {
+                ctx.out().requested("Backup codes (store them safely):");
+                shown.codes().forEach(c -> ctx.out().requested("  " + c.reveal()));
+            } else {
+                ctx.out().line("  " + shown.codes().size() + " backup codes shown (add --show-secrets to print them)");
+            }
+            if (shown.confirmationRequired()) {
+                ctx.out().line("Not saved yet: store the codes, then run with --action confirm on flow " + shown.flow().id());
+            }
+            json.put("outcome", "lookup_secrets_shown").put("confirmation_required", shown.confirmationRequired())
+                    .put("flow", shown.flow().id().value());
+            ctx.out().result(json);
+            return ExitCode.OK;
+        } else if (outcome instanceof SettingsOutcome.VerificationRequired verify) {
+            ctx.out().line("Not saved yet: verify the new address first (kratos-flows verify --flow " + verify.verificationFlow()
+                    + " --code CODE)");
+            json.put("outcome", "verification_required").put("verification_flow", verify.verificationFlow().value());
+            ctx.out().result(json);
+            return ExitCode.OK;
         }
         return LoginCommand.browserRequired(ctx, ((SettingsOutcome.BrowserRequired) outcome).redirectBrowserTo(), json);
     }

@@ -41,6 +41,14 @@ final class TokenExchangeCommand extends FlowCommand {
             throw CliException.authFailed("Kratos refused the codes (unknown, used or expired): "
                     + rejected.error().summary());
         }
+        if (outcome instanceof TokenExchangeOutcome.LoginFailed failed) {
+            ctx.out().messages(failed.flow().ui(), false);
+            throw CliException.authFailed("the sign-in in the browser failed");
+        }
+        if (outcome instanceof TokenExchangeOutcome.RegistrationFailed failed) {
+            ctx.out().messages(failed.flow().ui(), false);
+            throw CliException.authFailed("the sign-up in the browser failed");
+        }
         TokenExchangeOutcome.Exchanged exchanged = (TokenExchangeOutcome.Exchanged) outcome;
         ObjectNode json = Output.object().put("command", "token-exchange").put("outcome", "exchanged");
         ctx.out().line("Signed in: " + Describe.session(exchanged.session()));

@@ -75,6 +75,11 @@ final class VerifyCommand extends FlowCommand {
             } else if (outcome instanceof VerificationOutcome.FlowExpired expired) {
                 throw new CliException(ExitCode.FLOW_EXPIRED, "the verification flow expired: start again"
                         + expired.replacement().map(r -> " (or continue in flow " + r + ")").orElse(""));
+            } else if (outcome instanceof VerificationOutcome.TooManyAttempts tooMany) {
+                throw new CliException(ExitCode.FLOW_EXPIRED, "too many wrong codes: start again"
+                        + tooMany.replacement().map(r -> " (or continue in flow " + r + ")").orElse(""));
+            } else if (outcome instanceof VerificationOutcome.MethodUnavailable unavailable) {
+                throw CliException.invalidInput("this Kratos does not offer verification by " + unavailable.method());
             } else {
                 throw new CliException(ExitCode.FLOW_EXPIRED, "this verification flow was already used: start a new one"
                         + " with 'kratos-flows verify --email EMAIL'");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.settings.SettingsFlow;
+import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.Test;
 class UpdateSettingsFlowStepTest {
 
     private static final SessionToken TOKEN = SessionToken.of("ory_st_settings");
+    private static final SettingsMethod PASSWORD = new SettingsMethod.Password(io.kratosflows.Secret.of("new-password-123"));
 
     private static SettingsOutcome submitted(String fixture) {
-        return UpdateSettingsFlowStep.outcome(Wire.recorded(fixture), Samples.settings(TOKEN), "password");
+        return UpdateSettingsFlowStep.outcome(Wire.recorded(fixture), Samples.settings(TOKEN), PASSWORD);
     }
 
     @Test
@@ -64,7 +66,7 @@ class UpdateSettingsFlowStepTest {
 
     @Test
     void aal2RequiredIsSecondFactorRequiredOnSubmitAndAnErrorOnStart() {
-        var submit = UpdateSettingsFlowStep.outcome(Wire.of(403, Wire.body("settings/create-aal2-required.403.json")), Samples.settings(TOKEN), "password");
+        var submit = UpdateSettingsFlowStep.outcome(Wire.of(403, Wire.body("settings/create-aal2-required.403.json")), Samples.settings(TOKEN), PASSWORD);
         assertInstanceOf(SettingsOutcome.SecondFactorRequired.class, submit);
 
         var start = assertThrows(KratosErrorException.class,
@@ -86,12 +88,16 @@ class UpdateSettingsFlowStepTest {
     }
 
     @Test
-    void lookupSecretsAreExposedAfterRegenerateAndNeverPrinted() {
-        var saved = assertInstanceOf(SettingsOutcome.Saved.class, submitted("settings/submit-lookup-regenerate.200.json"));
+    void regeneratedLookupSecretsAreShownNotSavedAndNeverPrinted() {
+        for (String fixture : new String[] {"settings/submit-lookup-regenerate.200.json",
+                "settings/submit-lookup-regenerate-after-saved.200.json"}) {
+            var shown = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class, UpdateSettingsFlowStep.outcome(
+                    Wire.recorded(fixture), Samples.settings(TOKEN), SettingsMethod.LookupSecret.regenerate()), fixture);
 
-        var codes = saved.flow().lookupSecrets();
-        assertEquals(12, codes.size());
-        assertFalse(saved.toString().contains(codes.get(0).reveal()));
+            assertEquals(12, shown.codes().size());
+            assertTrue(shown.confirmationRequired());
+            assertFalse(shown.toString().contains(shown.codes().get(0).reveal()));
+        }
     }
 
     @Test

@@ -31,6 +31,12 @@ final class Wire {
         return KratosResponse.of(RecordedResponses.status(headersFile.replace(".headers.json", ".json")), headers, body);
     }
 
+    /** {@return a response recorded from another Kratos: {@code v25.4.0}, {@code v1.3.1} or {@code dev}} */
+    static KratosResponse recorded(String version, String fixture) {
+        return KratosResponse.of(RecordedResponses.status(fixture), Map.of("Content-Type", "application/json; charset=utf-8"),
+                RecordedResponses.body(version, fixture));
+    }
+
     static KratosResponse of(int status, String body) {
         return KratosResponse.of(status, body);
     }

@@ -54,7 +54,7 @@ class RecoveryAndVerificationLiveIT {
         String code = Live.code(SERVER, email, CodePurpose.RECOVERY);
         var recovered = assertInstanceOf(RecoveryOutcome.Recovered.class,
                 kratos.recovery().submit(flow, RecoveryMethod.Code.submit(Secret.of(code))));
-        var settings = kratos.settings().fetch(recovered.settingsFlow(), recovered.token());
+        var settings = kratos.settings().afterRecovery(recovered);
         var saved = kratos.settings().submit(settings, new SettingsMethod.Password(Secret.of("recovered-horse-battery-44")));
 
         assertInstanceOf(RecoveryOutcome.CodeSent.class, sent);
