@@ -1,12 +1,17 @@
 package io.kratosflows;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An identity as Kratos returns it in sessions and registrations ({@code identity}).
+ * An identity as Kratos returns it in sessions and registrations ({@code identity}). Kratos never
+ * shows {@code metadata_admin} or the credentials to the public API: read those through
+ * {@code Kratos.admin()} ({@code io.kratosflows.admin.AdminIdentity}).
  *
  * @param id                   the identity id
  * @param schemaId             the identity schema id
@@ -15,12 +20,19 @@ import java.util.Optional;
  * @param verifiableAddresses  addresses that can be verified, with their status
  * @param recoveryAddresses    addresses that can recover the account
  * @param createdAt            when the identity was created, when given
+ * @param metadataPublic       {@code metadata_public}: what a back end stored for the identity's own eyes
+ *                             (through the admin API), as JSON-like Java values (String, Boolean,
+ *                             BigDecimal, List, Map, null); empty when unset or not a JSON object
+ * @param externalId           {@code external_id}: the id of the identity in another system, when set
+ *                             (Kratos v25 and later)
+ * @param organizationId       {@code organization_id}: the organization the identity belongs to, when any
  */
 public record Identity(IdentityId id, String schemaId, Traits traits, Optional<String> state,
                        List<VerifiableAddress> verifiableAddresses, List<RecoveryAddress> recoveryAddresses,
-                       Optional<Instant> createdAt) {
+                       Optional<Instant> createdAt, Map<String, Object> metadataPublic, Optional<String> externalId,
+                       Optional<String> organizationId) {
 
-    /** Copies the lists. */
+    /** Copies the lists and the metadata. */
     public Identity {
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(schemaId, "schemaId == null");
@@ -29,6 +41,17 @@ public record Identity(IdentityId id, String schemaId, Traits traits, Optional<S
         verifiableAddresses = List.copyOf(verifiableAddresses);
         recoveryAddresses = List.copyOf(recoveryAddresses);
         Objects.requireNonNull(createdAt, "createdAt == null");
+        metadataPublic = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metadataPublic, "metadataPublic == null")));
+        Objects.requireNonNull(externalId, "externalId == null");
+        Objects.requireNonNull(organizationId, "organizationId == null");
+    }
+
+    /** An identity without metadata, external id or organization (the shape before those were read). */
+    public Identity(IdentityId id, String schemaId, Traits traits, Optional<String> state,
+                    List<VerifiableAddress> verifiableAddresses, List<RecoveryAddress> recoveryAddresses,
+                    Optional<Instant> createdAt) {
+        this(id, schemaId, traits, state, verifiableAddresses, recoveryAddresses, createdAt, Map.of(), Optional.empty(),
+                Optional.empty());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kratosflows;
 
+import io.kratosflows.admin.Admin;
 import io.kratosflows.internal.DefaultKratos;
 import io.kratosflows.login.LoginFlows;
 import io.kratosflows.recovery.RecoveryFlows;
@@ -47,8 +48,34 @@ public interface Kratos extends AutoCloseable {
     /** {@return native verification flows} */
     VerificationFlows verification();
 
-    /** {@return whoami, logout and token exchange} */
+    /** {@return whoami, logout, token exchange and the signed-in user's other sessions} */
     Sessions sessions();
+
+    /**
+     * {@return a view of this client whose calls carry the end user's address and agent} A back end
+     * that drives flows for its users passes each user's IP address and User-Agent, so that the
+     * sessions Kratos records show the user's device, not the back end's (see {@link EndUser}).
+     * The view shares this client's connections and configuration and is as cheap as a method call;
+     * make one per request. Closing a view does nothing: close this client.
+     *
+     * @apiNote Added after the first release: the default throws {@link UnsupportedOperationException}
+     *          so that test doubles implementing this interface keep compiling.
+     */
+    default Kratos forEndUser(EndUser user) {
+        throw new UnsupportedOperationException("forEndUser");
+    }
+
+    /**
+     * {@return the admin API client, for back ends} Identities, an identity's sessions, recovery
+     * codes and courier messages, at {@link KratosConfig#adminUrl()} over this client's connections.
+     *
+     * @throws IllegalStateException when the configuration has no admin URL
+     * @apiNote Added after the first release: the default throws {@link UnsupportedOperationException}
+     *          so that test doubles implementing this interface keep compiling.
+     */
+    default Admin admin() {
+        throw new UnsupportedOperationException("admin");
+    }
 
     /** Closes the built-in HTTP client (a client passed in the configuration stays open). */
     @Override

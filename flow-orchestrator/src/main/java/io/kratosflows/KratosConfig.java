@@ -92,7 +92,7 @@ public final class KratosConfig {
         return publicUrl;
     }
 
-    /** {@return the admin API URL, when configured} */
+    /** {@return the admin API URL, when configured: where {@code Kratos.admin()} calls go} */
     public Optional<URI> adminUrl() {
         return Optional.ofNullable(adminUrl);
     }
@@ -228,7 +228,7 @@ public final class KratosConfig {
             return publicUrl(parse("publicUrl", url));
         }
 
-        /** Sets the Kratos admin API URL (optional; only admin helpers use it). */
+        /** Sets the Kratos admin API URL (optional; {@code Kratos.admin()} needs it), e.g. {@code http://127.0.0.1:4434}. */
         public Builder adminUrl(URI url) {
             this.adminUrl = url;
             return this;

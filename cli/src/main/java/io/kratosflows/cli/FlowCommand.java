@@ -1,5 +1,7 @@
 package io.kratosflows.cli;
 
+import io.kratosflows.FlowId;
+
 import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
@@ -246,5 +248,13 @@ abstract class FlowCommand implements Callable<Integer> {
                 .filter(n -> n.input().filter(i -> i.isButton() && i.name().equals("method")
                         && i.valueAsString().filter(method::equals).isPresent()).isPresent())
                 .map(UiRenderer::label).findFirst();
+    }
+
+    /** {@return the flow id given on the command line} A blank one is a usage error, not a bug. */
+    static FlowId flow(String id) {
+        if (id == null || id.isBlank()) {
+            throw CliException.invalidInput("--flow needs a flow id");
+        }
+        return FlowId.of(id.strip());
     }
 }

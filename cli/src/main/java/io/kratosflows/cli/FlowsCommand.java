@@ -71,7 +71,7 @@ final class FlowsCommand implements Runnable {
 
         @Override
         ExitCode run(CommandContext ctx) {
-            FlowId flowId = FlowId.of(id);
+            FlowId flowId = flow(id);
             boolean signedIn = tokenFile != null || ctx.terminal().env(KratosFlowsCli.ENV_SESSION_TOKEN).isPresent()
                     || ctx.profileTokenFile().filter(f -> java.nio.file.Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                             .isPresent();

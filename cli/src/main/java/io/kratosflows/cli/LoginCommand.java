@@ -96,8 +96,8 @@ final class LoginCommand extends FlowCommand {
         Optional<SessionToken> current = refresh || aal2 ? Optional.of(requireToken(ctx, tokens.tokenFile).token())
                 : Optional.empty();
         LoginFlow flow = flowId != null
-                ? current.map(t -> kratos(ctx).login().fetch(FlowId.of(flowId), t))
-                        .orElseGet(() -> kratos(ctx).login().fetch(FlowId.of(flowId)))
+                ? current.map(t -> kratos(ctx).login().fetch(flow(flowId), t))
+                        .orElseGet(() -> kratos(ctx).login().fetch(flow(flowId)))
                 : kratos(ctx).login().start(options(current));
         if (exchangeCodeFile != null) {
             Secret exchange = flow.sessionTokenExchangeCode().orElseThrow(() -> new CliException(

@@ -48,7 +48,7 @@ final class RecoverCommand extends FlowCommand {
 
     @Override
     ExitCode run(CommandContext ctx) {
-        RecoveryFlow flow = flowId != null ? kratos(ctx).recovery().fetch(FlowId.of(flowId))
+        RecoveryFlow flow = flowId != null ? kratos(ctx).recovery().fetch(flow(flowId))
                 : kratos(ctx).recovery().start();
         ctx.data().put("flow", flow.id().value());
         ctx.out().line("Recovery flow " + flow.id());

@@ -61,7 +61,7 @@ final class RegisterCommand extends FlowCommand {
 
     @Override
     ExitCode run(CommandContext ctx) {
-        RegistrationFlow flow = flowId != null ? kratos(ctx).registration().fetch(FlowId.of(flowId))
+        RegistrationFlow flow = flowId != null ? kratos(ctx).registration().fetch(flow(flowId))
                 : kratos(ctx).registration().start();
         ctx.data().put("flow", flow.id().value());
         ctx.out().line("Registration flow " + flow.id() + " (methods: " + String.join(", ", flow.methods()) + ")");

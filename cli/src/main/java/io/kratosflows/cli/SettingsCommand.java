@@ -82,7 +82,7 @@ final class SettingsCommand extends FlowCommand {
     @Override
     ExitCode run(CommandContext ctx) {
         SessionToken token = requireToken(ctx, tokenFile).token();
-        SettingsFlow flow = flowId != null ? kratos(ctx).settings().fetch(FlowId.of(flowId), token)
+        SettingsFlow flow = flowId != null ? kratos(ctx).settings().fetch(flow(flowId), token)
                 : kratos(ctx).settings().start(token);
         ctx.data().put("flow", flow.id().value());
         ctx.out().line("Settings flow " + flow.id() + flow.identity().map(i -> " for " + Describe.identity(i)).orElse("")

@@ -36,7 +36,7 @@ final class VerifyCommand extends FlowCommand {
 
     @Override
     ExitCode run(CommandContext ctx) {
-        VerificationFlow flow = flowId != null ? kratos(ctx).verification().fetch(FlowId.of(flowId))
+        VerificationFlow flow = flowId != null ? kratos(ctx).verification().fetch(flow(flowId))
                 : kratos(ctx).verification().start();
         ctx.data().put("flow", flow.id().value());
         ctx.out().line("Verification flow " + flow.id());

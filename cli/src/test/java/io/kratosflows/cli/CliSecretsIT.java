@@ -60,7 +60,7 @@ class CliSecretsIT {
             secrets.add(Files.readString(token).strip());
             String verificationCode = kratos.mail().lastCodeFor(email, CodePurpose.VERIFICATION, MAIL);
             secrets.add(verificationCode);
-            String verificationFlow = "--json".equals(mode) ? JSON.readTree(register.out()).path("verification_flow").asText() : null;
+            String verificationFlow = "--json".equals(mode) ? JSON.readTree(register.out()).path("data").path("verification_flow").asText() : null;
             if (verificationFlow != null) {
                 cli("", "verify", "--flow", verificationFlow, "--code", "000000", mode);
                 assertEquals(0, cli("", "verify", "--flow", verificationFlow, "--code", verificationCode, mode).exitCode());
@@ -75,7 +75,7 @@ class CliSecretsIT {
                     "--password-stdin", mode).exitCode());
 
             CliRun recover = cli("", "recover", "--email", email, "--json");
-            String flow = JSON.readTree(recover.out()).path("flow").asText();
+            String flow = JSON.readTree(recover.out()).path("data").path("flow").asText();
             String code = kratos.mail().lastCodeFor(email, CodePurpose.RECOVERY, MAIL);
             secrets.add(code);
             Path recovered = dir.resolve("recovered" + mode + ".token");

@@ -116,6 +116,14 @@ class ExitCodeRegressionTest {
     }
 
     @Test
+    void aBlankFlowIdIsAUsageErrorNotABug() {
+        for (String command : new String[] {"login", "register", "verify", "recover"}) {
+            assertOneLine(CliRun.run("", Map.of(), command, "--flow", " ", "--code", "123456", "--kratos-url", "http://127.0.0.1:9"), 2,
+                    "--flow needs a flow id");
+        }
+    }
+
+    @Test
     void anInteractiveLoginAgainstAFlowWithoutMethodsIsInvalidInput() throws Exception {
         try (ReplayKratos kratos = new ReplayKratos()) {
             kratos.respond(200, withNodes("login/create.200.json", "default"::equals, "", ""));

@@ -1,6 +1,8 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.EndUser;
 import io.kratosflows.Kratos;
+import io.kratosflows.admin.Admin;
 import io.kratosflows.KratosConfig;
 import io.kratosflows.login.LoginFlows;
 import io.kratosflows.recovery.RecoveryFlows;
@@ -8,6 +10,8 @@ import io.kratosflows.registration.RegistrationFlows;
 import io.kratosflows.session.Sessions;
 import io.kratosflows.settings.SettingsFlows;
 import io.kratosflows.verification.VerificationFlows;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one implementation of {@link Kratos} and the only public class of this package: a shared
@@ -17,12 +21,14 @@ public final class DefaultKratos implements Kratos {
 
     private final KratosConfig config;
     private final Transport transport;
+    private final boolean ownsTransport; // false for the views of forEndUser: they share the root's transport
     private final LoginFlows login;
     private final RegistrationFlows registration;
     private final SettingsFlows settings;
     private final RecoveryFlows recovery;
     private final VerificationFlows verification;
     private final Sessions sessions;
+    private final Optional<Admin> admin;
 
     /**
      * Builds the client; called by {@link Kratos#connect}.
@@ -30,12 +36,13 @@ public final class DefaultKratos implements Kratos {
      * @param config the configuration
      */
     public DefaultKratos(KratosConfig config) {
-        this(config, new Transport(config), CallContext.NONE);
+        this(config, new Transport(config), CallContext.NONE, true);
     }
 
-    private DefaultKratos(KratosConfig config, Transport transport, CallContext context) {
+    private DefaultKratos(KratosConfig config, Transport transport, CallContext context, boolean ownsTransport) {
         this.config = config;
         this.transport = transport;
+        this.ownsTransport = ownsTransport;
         Calls calls = new Calls(transport, context, config.validateBeforeSending());
         this.login = new DefaultLoginFlows(calls);
         this.registration = new DefaultRegistrationFlows(calls);
@@ -43,6 +50,7 @@ public final class DefaultKratos implements Kratos {
         this.recovery = new DefaultRecoveryFlows(calls);
         this.verification = new DefaultVerificationFlows(calls);
         this.sessions = new DefaultSessions(calls);
+        this.admin = config.adminUrl().map(url -> new DefaultAdmin(calls.at(url.toString())));
     }
 
     @Override
@@ -81,8 +89,22 @@ public final class DefaultKratos implements Kratos {
     }
 
     @Override
+    public Admin admin() {
+        return admin.orElseThrow(() -> new IllegalStateException(
+                "no admin URL configured: set KratosConfig.builder().adminUrl(...) to use Kratos.admin()"));
+    }
+
+    @Override
+    public Kratos forEndUser(EndUser user) {
+        Objects.requireNonNull(user, "user == null");
+        return new DefaultKratos(config, transport, CallContext.of(user), false);
+    }
+
+    @Override
     public void close() {
-        transport.close();
+        if (ownsTransport) {
+            transport.close();
+        }
     }
 
     @Override

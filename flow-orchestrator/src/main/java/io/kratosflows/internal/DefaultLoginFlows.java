@@ -2,6 +2,7 @@ package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
 import io.kratosflows.SessionToken;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginFlows;
@@ -44,6 +45,11 @@ final class DefaultLoginFlows implements LoginFlows {
     @Override
     public LoginOutcome submit(LoginFlow flow, LoginMethod method) {
         return UpdateLoginFlowStep.run(calls, flow, method);
+    }
+
+    @Override
+    public LoginOutcome submit(LoginFlow flow, LoginMethod method, TransientPayload payload) {
+        return UpdateLoginFlowStep.run(calls, flow, method, Optional.of(Objects.requireNonNull(payload, "payload == null")));
     }
 
     @Override

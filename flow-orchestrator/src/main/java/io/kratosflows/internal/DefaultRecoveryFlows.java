@@ -1,12 +1,15 @@
 package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
+import io.kratosflows.SessionToken;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.recovery.RecoveryFlow;
 import io.kratosflows.recovery.RecoveryFlows;
 import io.kratosflows.recovery.RecoveryMethod;
 import io.kratosflows.recovery.RecoveryOutcome;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@link RecoveryFlows}: each method one step. */
 final class DefaultRecoveryFlows implements RecoveryFlows {
@@ -23,6 +26,14 @@ final class DefaultRecoveryFlows implements RecoveryFlows {
     }
 
     @Override
+    public RecoveryFlow start(SessionToken token) {
+        Objects.requireNonNull(token, "token == null");
+        var operation = FrontendApi.createNativeRecoveryFlow();
+        return FlowStarts.read(FlowStarts.withSessionToken(calls, operation, Optional.of(token)), "start recovery flow", operation,
+                FlowReader::recovery);
+    }
+
+    @Override
     public RecoveryFlow fetch(FlowId id) {
         Objects.requireNonNull(id, "id == null");
         return FlowStarts.read(calls, "fetch recovery flow " + id, FrontendApi.getRecoveryFlow().id(id.value()), FlowReader::recovery);
@@ -31,6 +42,11 @@ final class DefaultRecoveryFlows implements RecoveryFlows {
     @Override
     public RecoveryOutcome submit(RecoveryFlow flow, RecoveryMethod method) {
         return UpdateRecoveryFlowStep.run(calls, flow, method);
+    }
+
+    @Override
+    public RecoveryOutcome submit(RecoveryFlow flow, RecoveryMethod method, TransientPayload payload) {
+        return UpdateRecoveryFlowStep.run(calls, flow, method, Optional.of(Objects.requireNonNull(payload, "payload == null")));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.registration.RegistrationFlow;
 import io.kratosflows.registration.RegistrationFlows;
@@ -8,6 +9,7 @@ import io.kratosflows.registration.RegistrationMethod;
 import io.kratosflows.registration.RegistrationOptions;
 import io.kratosflows.registration.RegistrationOutcome;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@link RegistrationFlows}: each method one step. */
 final class DefaultRegistrationFlows implements RegistrationFlows {
@@ -21,7 +23,9 @@ final class DefaultRegistrationFlows implements RegistrationFlows {
     @Override
     public RegistrationFlow start(RegistrationOptions options) {
         Objects.requireNonNull(options, "options == null");
-        return FlowStarts.read(calls, "start registration flow", FlowStarts.registration(options), FlowReader::registration);
+        var operation = FlowStarts.registration(options);
+        return FlowStarts.read(FlowStarts.withSessionToken(calls, operation, options.sessionToken()), "start registration flow",
+                operation, FlowReader::registration);
     }
 
     @Override
@@ -34,6 +38,11 @@ final class DefaultRegistrationFlows implements RegistrationFlows {
     @Override
     public RegistrationOutcome submit(RegistrationFlow flow, RegistrationMethod method) {
         return UpdateRegistrationFlowStep.run(calls, flow, method);
+    }
+
+    @Override
+    public RegistrationOutcome submit(RegistrationFlow flow, RegistrationMethod method, TransientPayload payload) {
+        return UpdateRegistrationFlowStep.run(calls, flow, method, Optional.of(Objects.requireNonNull(payload, "payload == null")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
 import io.kratosflows.SessionToken;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginFlows;
@@ -11,6 +12,7 @@ import io.kratosflows.settings.SettingsFlows;
 import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@link SettingsFlows}: each method one step; re-authentication through {@link LoginFlows}. */
@@ -42,6 +44,11 @@ final class DefaultSettingsFlows implements SettingsFlows {
     @Override
     public SettingsOutcome submit(SettingsFlow flow, SettingsMethod method) {
         return UpdateSettingsFlowStep.run(calls, flow, method);
+    }
+
+    @Override
+    public SettingsOutcome submit(SettingsFlow flow, SettingsMethod method, TransientPayload payload) {
+        return UpdateSettingsFlowStep.run(calls, flow, method, Optional.of(Objects.requireNonNull(payload, "payload == null")));
     }
 
     @Override

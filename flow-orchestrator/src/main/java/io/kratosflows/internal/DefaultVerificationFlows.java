@@ -1,12 +1,14 @@
 package io.kratosflows.internal;
 
 import io.kratosflows.FlowId;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.verification.VerificationFlow;
 import io.kratosflows.verification.VerificationFlows;
 import io.kratosflows.verification.VerificationMethod;
 import io.kratosflows.verification.VerificationOutcome;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@link VerificationFlows}: each method one step. */
 final class DefaultVerificationFlows implements VerificationFlows {
@@ -33,6 +35,11 @@ final class DefaultVerificationFlows implements VerificationFlows {
     @Override
     public VerificationOutcome submit(VerificationFlow flow, VerificationMethod method) {
         return UpdateVerificationFlowStep.run(calls, flow, method);
+    }
+
+    @Override
+    public VerificationOutcome submit(VerificationFlow flow, VerificationMethod method, TransientPayload payload) {
+        return UpdateVerificationFlowStep.run(calls, flow, method, Optional.of(Objects.requireNonNull(payload, "payload == null")));
     }
 
     @Override

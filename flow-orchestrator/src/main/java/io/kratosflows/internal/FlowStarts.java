@@ -50,6 +50,22 @@ final class FlowStarts {
     }
 
     /**
+     * {@return the calls that send a session token with {@code operation}} A spec that declares no
+     * {@code X-Session-Token} for the operation (registration and recovery starts) gets it as an
+     * extra header: Kratos reads the header on every request.
+     */
+    static Calls withSessionToken(Calls calls, Operation<?> operation, Optional<SessionToken> token) {
+        if (token.isEmpty()) {
+            return calls;
+        }
+        if (operation.accepts("X-Session-Token")) {
+            operation.set("X-Session-Token", token.get().reveal());
+            return calls;
+        }
+        return calls.withHeader("X-Session-Token", token.get().reveal());
+    }
+
+    /**
      * Sets an option the spec this client was generated from may lack.
      *
      * @throws InvalidInputException naming the option and the spec when it lacks it

@@ -27,9 +27,12 @@ final class SessionReader {
         var methods = Json.array(s, "authentication_methods").stream().map(m -> new Session.AuthenticationMethod(
                 Json.text(m, "method", ""), Aal.fromWire(Json.text(m, "aal", null)), Json.instant(m, "completed_at"),
                 Json.text(m, "provider"))).toList();
+        var devices = Json.array(s, "devices").stream().filter(d -> Json.nonBlank(d, "id").isPresent())
+                .map(d -> new Session.Device(d.path("id").textValue(), Json.nonBlank(d, "ip_address"),
+                        Json.nonBlank(d, "user_agent"), Json.nonBlank(d, "location"))).toList();
         return Optional.of(new Session(id.get(), Json.bool(s, "active"),
                 Aal.fromWire(Json.text(s, "authenticator_assurance_level", null)), methods, identity(s.path("identity")),
-                Json.instant(s, "issued_at"), Json.instant(s, "authenticated_at"), Json.instant(s, "expires_at")));
+                Json.instant(s, "issued_at"), Json.instant(s, "authenticated_at"), Json.instant(s, "expires_at"), devices));
     }
 
     /** {@return the identity, or empty when the JSON is absent or lacks an id} */
@@ -45,6 +48,7 @@ final class SessionReader {
                 Json.text(a, "value", ""), Json.text(a, "via", ""))).toList();
         return Optional.of(new Identity(IdentityId.of(id.get()), Json.text(i, "schema_id", ""),
                 Traits.of(traits.isObject() ? (ObjectNode) traits : Json.MAPPER.createObjectNode()),
-                Json.text(i, "state"), verifiable, recovery, Json.instant(i, "created_at")));
+                Json.text(i, "state"), verifiable, recovery, Json.instant(i, "created_at"), Json.map(i, "metadata_public"),
+                Json.nonBlank(i, "external_id"), Json.nonBlank(i, "organization_id")));
     }
 }

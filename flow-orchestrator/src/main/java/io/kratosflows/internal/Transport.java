@@ -177,11 +177,21 @@ final class Transport implements AutoCloseable {
      * @throws RateLimitedException on 429 and 503 (after the retries the policy allows)
      */
     KratosResponse execute(String what, Operation<?> operation, CallContext context, boolean idempotent) {
+        return execute(publicUrl, what, operation, context, idempotent);
+    }
+
+    /**
+     * Executes one operation against another base URL of the same Kratos (its admin API) with the
+     * same client, deadline, size cap, retry policy and listener.
+     *
+     * @param baseUrl the base URL the operation's path is appended to, without a trailing slash
+     */
+    KratosResponse execute(String baseUrl, String what, Operation<?> operation, CallContext context, boolean idempotent) {
         long deadlineAt = System.nanoTime() + deadlineNanos;
         retries.called();
         boolean staleRetried = false;
         for (int attempt = 1; ; attempt++) {
-            HttpUriRequestBase request = request(operation, context);
+            HttpUriRequestBase request = request(baseUrl, operation, context);
             long started = System.nanoTime();
             // The flag is set before the cancel: the caller, woken by the closed socket, may look before the task ends.
             AtomicBoolean fired = new AtomicBoolean();
@@ -194,14 +204,14 @@ final class Transport implements AutoCloseable {
                 response = client.execute(request, ownsClient ? null : freshContext(), r -> read(request, r));
             } catch (IOException e) {
                 boolean deadlineHit = fired.get();
-                tell(request, OptionalInt.empty(), started);
+                tell(baseUrl, request, OptionalInt.empty(), started);
                 if (idempotent && !deadlineHit && !staleRetried && closedByServer(e)) {
                     // A pooled connection the server had closed: a GET that never got an answer is safe to resend, once.
                     staleRetried = true;
                     attempt--;
                     continue;
                 }
-                KratosException failure = failure(what, e, deadlineHit);
+                KratosException failure = failure(baseUrl, what, e, deadlineHit);
                 if (idempotent && !deadlineHit && connectFailure(e) && backOff(attempt, Optional.empty(), deadlineAt)) {
                     continue;
                 }
@@ -209,14 +219,14 @@ final class Transport implements AutoCloseable {
             } catch (IllegalStateException e) { // CancellationException is one
                 // The deadline cancelled the wait for a pooled connection (HttpClient throws the lease's
                 // CancellationException as is), or the client was closed: typed like every other failure.
-                tell(request, OptionalInt.empty(), started);
+                tell(baseUrl, request, OptionalInt.empty(), started);
                 boolean deadlineHit = fired.get();
-                throw deadlineHit ? failure(what, new InterruptedIOException("cancelled"), true)
+                throw deadlineHit ? failure(baseUrl, what, new InterruptedIOException("cancelled"), true)
                         : new KratosTransportException(what + ": the client is closed (" + e.getClass().getSimpleName() + ")", false, e);
             } finally {
                 deadline.cancel(false);
             }
-            tell(request, OptionalInt.of(response.status()), started);
+            tell(baseUrl, request, OptionalInt.of(response.status()), started);
             if (response.status() == 429 || response.status() == 503) {
                 RateLimitedException limited = RateLimits.exception(what, response);
                 if (idempotent && backOff(attempt, limited.retryAfter(), deadlineAt)) {
@@ -256,12 +266,12 @@ final class Transport implements AutoCloseable {
         return e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof NoRouteToHostException;
     }
 
-    private HttpUriRequestBase request(Operation<?> operation, CallContext context) {
+    private HttpUriRequestBase request(String baseUrl, Operation<?> operation, CallContext context) {
         List<String> missing = operation.missingRequired();
         if (!missing.isEmpty()) {
             throw new IllegalStateException(operation.operationId() + " is missing " + missing); // a bug of ours
         }
-        StringBuilder uri = new StringBuilder(publicUrl.length() + 96).append(publicUrl).append(operation.path());
+        StringBuilder uri = new StringBuilder(baseUrl.length() + 96).append(baseUrl).append(operation.path());
         operation.forEachQuery((name, value) -> uri.append(uri.indexOf("?") < 0 ? '?' : '&')
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
@@ -361,32 +371,32 @@ final class Transport implements AutoCloseable {
         }
     }
 
-    private KratosException failure(String what, IOException e, boolean deadlineHit) {
+    private KratosException failure(String baseUrl, String what, IOException e, boolean deadlineHit) {
         if (e instanceof BodyTooLargeException tooLarge) {
             return new UnexpectedResponseException(what + ": the response body exceeds the limit of " + maxBodyBytes
                     + " bytes (KratosConfig maxResponseBytes); it was not read", tooLarge.status, "", "<not read>", null, null);
         }
         if (deadlineHit) {
-            return new KratosTransportException(what + ": no complete answer from " + publicUrl + " within the call timeout of "
+            return new KratosTransportException(what + ": no complete answer from " + baseUrl + " within the call timeout of "
                     + Duration.ofNanos(deadlineNanos).toMillis() + " ms", true, null);
         }
         if (e instanceof ClientProtocolException) {
             // Something answered, but not in HTTP: a wrong port, a TLS mismatch, a broken proxy.
-            return new UnexpectedResponseException(what + ": the answer from " + publicUrl + " is not valid HTTP ("
+            return new UnexpectedResponseException(what + ": the answer from " + baseUrl + " is not valid HTTP ("
                     + e.getClass().getSimpleName() + ")", 0, "", "<not HTTP>", null, null);
         }
         boolean timeout = e instanceof InterruptedIOException;
         String kind = timeout ? "timed out" : "could not reach Kratos";
-        return new KratosTransportException(what + ": " + kind + " at " + publicUrl + " (" + e.getClass().getSimpleName()
+        return new KratosTransportException(what + ": " + kind + " at " + baseUrl + " (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", timeout, e);
     }
 
-    private void tell(HttpUriRequestBase request, OptionalInt status, long started) {
+    private void tell(String baseUrl, HttpUriRequestBase request, OptionalInt status, long started) {
         if (listener == null) {
             return;
         }
         try {
-            listener.onExchange(new HttpExchange(request.getMethod(), shownPath(request.getRequestUri()), status,
+            listener.onExchange(new HttpExchange(request.getMethod(), shownPath(baseUrl, request.getRequestUri()), status,
                     Duration.ofNanos(System.nanoTime() - started)));
         } catch (RuntimeException ignored) {
             // A listener is an observer: its failure must not change the outcome of the call.
@@ -394,10 +404,10 @@ final class Transport implements AutoCloseable {
     }
 
     /** {@return the path and query of a request, with query values that may be secret as ***} */
-    private String shownPath(String requestUri) {
+    private static String shownPath(String baseUrl, String requestUri) {
         int q = requestUri.indexOf('?');
         String path = q < 0 ? requestUri : requestUri.substring(0, q);
-        String base = URI.create(publicUrl).getRawPath();
+        String base = URI.create(baseUrl).getRawPath();
         if (base != null && !base.isEmpty() && path.startsWith(base)) {
             path = path.substring(base.length());
         }

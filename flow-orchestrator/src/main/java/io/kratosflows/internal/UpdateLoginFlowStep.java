@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kratosflows.ContinueWith;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.generated.model.UpdateLoginFlowBody;
 import io.kratosflows.generated.model.UpdateLoginFlowWithCodeMethod;
@@ -45,10 +46,22 @@ final class UpdateLoginFlowStep {
     }
 
     static LoginOutcome run(Calls calls, LoginFlow flow, LoginMethod method) {
+        return run(calls, flow, method, Optional.empty());
+    }
+
+    static LoginOutcome run(Calls calls, LoginFlow flow, LoginMethod method, Optional<TransientPayload> payload) {
         Objects.requireNonNull(flow, "flow == null");
         calls.check(method);
         return FlowAnswers.notOffered(flow.ui(), method.method(), SHARED)
-                .orElseGet(() -> outcome(calls.submit("submit login flow", operation(flow, method)), flow, method.method()));
+                .orElseGet(() -> outcome(calls.submit("submit login flow", operation(flow, method, payload)), flow, method.method()));
+    }
+
+    /** {@return the operation, with the transient payload set on the method's body when given} */
+    static FrontendApi.UpdateLoginFlowCall operation(LoginFlow flow, LoginMethod method, Optional<TransientPayload> payload) {
+        FrontendApi.UpdateLoginFlowCall operation = operation(flow, method);
+        payload.ifPresent(p -> ModelProperties.set(operation.body(), "transient_payload", p.json(),
+                "updateLoginFlow (" + method.method() + ")"));
+        return operation;
     }
 
     static FrontendApi.UpdateLoginFlowCall operation(LoginFlow flow, LoginMethod method) {
@@ -62,6 +75,10 @@ final class UpdateLoginFlowStep {
             return new UpdateLoginFlowWithPasswordMethod().method(p.method()).identifier(p.identifier())
                     .password(p.password().reveal());
         } else if (method instanceof LoginMethod.Code c) {
+            if (c.address().isPresent()) {
+                // Choosing the second-factor address: Kratos expects only the address (v26 strategy_login.go).
+                return new UpdateLoginFlowWithCodeMethod().method(c.method()).address(c.address().get());
+            }
             UpdateLoginFlowWithCodeMethod body = new UpdateLoginFlowWithCodeMethod().method(c.method()).identifier(c.identifier());
             c.code().map(Secret::reveal).ifPresent(body::code);
             return c.resend() ? body.resend(c.method()) : body;

@@ -5,6 +5,7 @@ import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosError;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.generated.model.UpdateRecoveryFlowWithCodeMethod;
 import io.kratosflows.recovery.RecoveryFlow;
@@ -37,10 +38,22 @@ final class UpdateRecoveryFlowStep {
     }
 
     static RecoveryOutcome run(Calls calls, RecoveryFlow flow, RecoveryMethod method) {
+        return run(calls, flow, method, Optional.empty());
+    }
+
+    static RecoveryOutcome run(Calls calls, RecoveryFlow flow, RecoveryMethod method, Optional<TransientPayload> payload) {
         Objects.requireNonNull(flow, "flow == null");
         calls.check(method);
         return FlowAnswers.notOffered(flow.ui(), method.method(), SHARED)
-                .orElseGet(() -> outcome(calls.submit("submit recovery flow", operation(flow, method)), flow, method.method()));
+                .orElseGet(() -> outcome(calls.submit("submit recovery flow", operation(flow, method, payload)), flow, method.method()));
+    }
+
+    /** {@return the operation, with the transient payload set on the method's body when given} */
+    static FrontendApi.UpdateRecoveryFlowCall operation(RecoveryFlow flow, RecoveryMethod method, Optional<TransientPayload> payload) {
+        FrontendApi.UpdateRecoveryFlowCall operation = operation(flow, method);
+        payload.ifPresent(p -> ModelProperties.set(operation.body(), "transient_payload", p.json(),
+                "updateRecoveryFlow (" + method.method() + ")"));
+        return operation;
     }
 
     static FrontendApi.UpdateRecoveryFlowCall operation(RecoveryFlow flow, RecoveryMethod method) {

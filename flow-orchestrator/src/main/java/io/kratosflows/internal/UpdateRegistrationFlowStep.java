@@ -6,6 +6,7 @@ import io.kratosflows.Identity;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.Traits;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.generated.model.UpdateRegistrationFlowBody;
 import io.kratosflows.generated.model.UpdateRegistrationFlowWithCodeMethod;
@@ -39,10 +40,22 @@ final class UpdateRegistrationFlowStep {
     }
 
     static RegistrationOutcome run(Calls calls, RegistrationFlow flow, RegistrationMethod method) {
+        return run(calls, flow, method, Optional.empty());
+    }
+
+    static RegistrationOutcome run(Calls calls, RegistrationFlow flow, RegistrationMethod method, Optional<TransientPayload> payload) {
         Objects.requireNonNull(flow, "flow == null");
         calls.check(method);
         return FlowAnswers.notOffered(flow.ui(), method.method(), SHARED)
-                .orElseGet(() -> outcome(calls.submit("submit registration flow", operation(flow, method)), flow, method.method()));
+                .orElseGet(() -> outcome(calls.submit("submit registration flow", operation(flow, method, payload)), flow, method.method()));
+    }
+
+    /** {@return the operation, with the transient payload set on the method's body when given} */
+    static FrontendApi.UpdateRegistrationFlowCall operation(RegistrationFlow flow, RegistrationMethod method, Optional<TransientPayload> payload) {
+        FrontendApi.UpdateRegistrationFlowCall operation = operation(flow, method);
+        payload.ifPresent(p -> ModelProperties.set(operation.body(), "transient_payload", p.json(),
+                "updateRegistrationFlow (" + method.method() + ")"));
+        return operation;
     }
 
     static FrontendApi.UpdateRegistrationFlowCall operation(RegistrationFlow flow, RegistrationMethod method) {

@@ -2,6 +2,7 @@ package io.kratosflows.internal;
 
 import io.kratosflows.ContinueWith;
 import io.kratosflows.Secret;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.generated.model.UpdateSettingsFlowBody;
 import io.kratosflows.generated.model.UpdateSettingsFlowWithLookupMethod;
@@ -33,10 +34,22 @@ final class UpdateSettingsFlowStep {
     }
 
     static SettingsOutcome run(Calls calls, SettingsFlow flow, SettingsMethod method) {
+        return run(calls, flow, method, Optional.empty());
+    }
+
+    static SettingsOutcome run(Calls calls, SettingsFlow flow, SettingsMethod method, Optional<TransientPayload> payload) {
         Objects.requireNonNull(flow, "flow == null");
         calls.check(method);
         return FlowAnswers.notOffered(flow.ui(), method.method(), SHARED)
-                .orElseGet(() -> outcome(calls.submit("submit settings flow", operation(flow, method)), flow, method));
+                .orElseGet(() -> outcome(calls.submit("submit settings flow", operation(flow, method, payload)), flow, method));
+    }
+
+    /** {@return the operation, with the transient payload set on the method's body when given} */
+    static FrontendApi.UpdateSettingsFlowCall operation(SettingsFlow flow, SettingsMethod method, Optional<TransientPayload> payload) {
+        FrontendApi.UpdateSettingsFlowCall operation = operation(flow, method);
+        payload.ifPresent(p -> ModelProperties.set(operation.body(), "transient_payload", p.json(),
+                "updateSettingsFlow (" + method.method() + ")"));
+        return operation;
     }
 
     static FrontendApi.UpdateSettingsFlowCall operation(SettingsFlow flow, SettingsMethod method) {

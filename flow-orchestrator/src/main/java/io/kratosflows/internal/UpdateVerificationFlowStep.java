@@ -1,6 +1,7 @@
 package io.kratosflows.internal;
 
 import io.kratosflows.Secret;
+import io.kratosflows.TransientPayload;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.generated.model.UpdateVerificationFlowWithCodeMethod;
 import io.kratosflows.verification.VerificationFlow;
@@ -33,10 +34,22 @@ final class UpdateVerificationFlowStep {
     }
 
     static VerificationOutcome run(Calls calls, VerificationFlow flow, VerificationMethod method) {
+        return run(calls, flow, method, Optional.empty());
+    }
+
+    static VerificationOutcome run(Calls calls, VerificationFlow flow, VerificationMethod method, Optional<TransientPayload> payload) {
         Objects.requireNonNull(flow, "flow == null");
         calls.check(method);
         return FlowAnswers.notOffered(flow.ui(), method.method(), SHARED)
-                .orElseGet(() -> outcome(calls.submit("submit verification flow", operation(flow, method)), flow, method.method()));
+                .orElseGet(() -> outcome(calls.submit("submit verification flow", operation(flow, method, payload)), flow, method.method()));
+    }
+
+    /** {@return the operation, with the transient payload set on the method's body when given} */
+    static FrontendApi.UpdateVerificationFlowCall operation(VerificationFlow flow, VerificationMethod method, Optional<TransientPayload> payload) {
+        FrontendApi.UpdateVerificationFlowCall operation = operation(flow, method);
+        payload.ifPresent(p -> ModelProperties.set(operation.body(), "transient_payload", p.json(),
+                "updateVerificationFlow (" + method.method() + ")"));
+        return operation;
     }
 
     static FrontendApi.UpdateVerificationFlowCall operation(VerificationFlow flow, VerificationMethod method) {

@@ -4,7 +4,9 @@ import io.kratosflows.Aal;
 import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
+import io.kratosflows.ui.NodeAttributes;
 import io.kratosflows.ui.Ui;
+import io.kratosflows.ui.UiNode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +27,13 @@ import java.util.Optional;
  * @param returnTo                 the return URL, when one was given
  * @param sessionTokenExchangeCode the init code for a later token exchange (OIDC via browser), when asked for
  * @param sessionToken             the session token the flow was started with, when any
+ * @param requestUrl               the URL the flow was started with, query included ({@code request_url}), when sent
+ * @param active                   the method being used ({@code password}, {@code code}, ...): absent until a method is submitted
  */
 public record LoginFlow(FlowId id, String type, Optional<String> state, boolean refresh, Aal requestedAal,
                         Optional<Instant> expiresAt, Optional<Instant> issuedAt, Ui ui, Optional<String> returnTo,
-                        Optional<Secret> sessionTokenExchangeCode, Optional<SessionToken> sessionToken) {
+                        Optional<Secret> sessionTokenExchangeCode, Optional<SessionToken> sessionToken,
+                        Optional<String> requestUrl, Optional<String> active) {
 
     /** Requires every component. */
     public LoginFlow {
@@ -42,10 +47,31 @@ public record LoginFlow(FlowId id, String type, Optional<String> state, boolean 
         Objects.requireNonNull(returnTo, "returnTo == null");
         Objects.requireNonNull(sessionTokenExchangeCode, "sessionTokenExchangeCode == null");
         Objects.requireNonNull(sessionToken, "sessionToken == null");
+        Objects.requireNonNull(requestUrl, "requestUrl == null");
+        Objects.requireNonNull(active, "active == null");
+    }
+
+    /** A flow without {@code request_url} and {@code active} (the shape before those were read). */
+    public LoginFlow(FlowId id, String type, Optional<String> state, boolean refresh, Aal requestedAal,
+                     Optional<Instant> expiresAt, Optional<Instant> issuedAt, Ui ui, Optional<String> returnTo,
+                     Optional<Secret> sessionTokenExchangeCode, Optional<SessionToken> sessionToken) {
+        this(id, type, state, refresh, requestedAal, expiresAt, issuedAt, ui, returnTo, sessionTokenExchangeCode,
+                sessionToken, Optional.empty(), Optional.empty());
     }
 
     /** {@return the method groups this flow offers, e.g. {@code [password, code, totp]}} */
     public java.util.List<String> methods() {
         return ui.groups();
+    }
+
+    /**
+     * {@return the addresses a one-time code can be sent to as a second factor} The values of the
+     * flow's {@code address} buttons (group {@code code}); pass one to {@link LoginMethod.Code#sendTo}.
+     * Empty when the flow offers none, e.g. when Kratos already sent the code to the only address.
+     */
+    public java.util.List<String> codeAddresses() {
+        return ui.nodes("code").stream().map(UiNode::input).flatMap(Optional::stream)
+                .filter(input -> input.name().equals("address")).map(NodeAttributes.Input::value).flatMap(Optional::stream)
+                .map(String::valueOf).toList();
     }
 }

@@ -1,9 +1,12 @@
 package io.kratosflows.login;
 
+import static io.kratosflows.validation.Constraints.NOT_BLANK;
+
 import io.kratosflows.Secret;
 import io.kratosflows.validation.NotBlankSecret;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,14 +36,37 @@ public sealed interface LoginMethod {
      * {@code code}: one-time code by email or SMS. Step one requests the code ({@link #request});
      * step two submits it ({@link #submit}); {@link #resend} asks for a new one.
      *
+     * <p>As a second factor ({@code selfservice.methods.code.mfa_enabled}, flow started with
+     * {@link LoginOptions#secondFactor}): when the identity has one address and no other second
+     * factor, Kratos sends the code as the flow starts (state {@code sent_email}), so submit it
+     * directly; otherwise the flow offers each address as a button ({@code address}, group
+     * {@code code}) and {@link #sendTo} picks the one that receives the code.
+     *
      * @param identifier the identifier the code goes to
      * @param code       the code received, for step two
      * @param resend     whether to ask for a new code
+     * @param address    the address that receives a second-factor code ({@code address}), when choosing one
      */
-    record Code(@NotBlank String identifier, @NotNull Optional<@NotBlankSecret Secret> code, boolean resend) implements LoginMethod {
-        /** Requires the optional code holder. */
+    record Code(@NotBlank String identifier, @NotNull Optional<@NotBlankSecret Secret> code, boolean resend,
+                @NotNull Optional<@Pattern(regexp = NOT_BLANK, message = "must not be blank") String> address) implements LoginMethod {
+        /** Requires the optional holders. */
         public Code {
             Objects.requireNonNull(code, "code == null");
+            Objects.requireNonNull(address, "address == null");
+        }
+
+        /** A code login without an address choice (the shape before second-factor addresses). */
+        public Code(String identifier, Optional<Secret> code, boolean resend) {
+            this(identifier, code, resend, Optional.empty());
+        }
+
+        /**
+         * {@return the second-factor address choice: send the code to {@code address}} One of the
+         * addresses the flow offers ({@link LoginFlow#codeAddresses()}); sends
+         * {@code {"method": "code", "address": ...}} only. Kratos answers {@code CodeSent}.
+         */
+        public static Code sendTo(String address) {
+            return new Code(address, Optional.empty(), false, Optional.of(address));
         }
 
         /** {@return step one: send a code to the identifier} */

@@ -20,9 +20,12 @@ import java.util.Optional;
  * @param ui           the form and messages
  * @param continueWith further steps (session token and settings flow after success)
  * @param returnTo     the return URL, when one was given
+ * @param requestUrl   the URL the flow was started with, query included ({@code request_url}), when sent
+ * @param active       the method being used ({@code code} from the start)
  */
 public record RecoveryFlow(FlowId id, String type, Optional<String> state, Optional<Instant> expiresAt,
-                           Optional<Instant> issuedAt, Ui ui, List<ContinueWith> continueWith, Optional<String> returnTo) {
+                           Optional<Instant> issuedAt, Ui ui, List<ContinueWith> continueWith,
+                           Optional<String> returnTo, Optional<String> requestUrl, Optional<String> active) {
 
     /** Requires every component; copies the list. */
     public RecoveryFlow {
@@ -34,5 +37,13 @@ public record RecoveryFlow(FlowId id, String type, Optional<String> state, Optio
         Objects.requireNonNull(ui, "ui == null");
         continueWith = List.copyOf(continueWith);
         Objects.requireNonNull(returnTo, "returnTo == null");
+        Objects.requireNonNull(requestUrl, "requestUrl == null");
+        Objects.requireNonNull(active, "active == null");
+    }
+
+    /** A flow without {@code request_url} and {@code active} (the shape before those were read). */
+    public RecoveryFlow(FlowId id, String type, Optional<String> state, Optional<Instant> expiresAt,
+                        Optional<Instant> issuedAt, Ui ui, List<ContinueWith> continueWith, Optional<String> returnTo) {
+        this(id, type, state, expiresAt, issuedAt, ui, continueWith, returnTo, Optional.empty(), Optional.empty());
     }
 }

@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param ui                       the form: nodes and messages
  * @param returnTo                 the return URL, when one was given
  * @param sessionTokenExchangeCode the init code for a later token exchange, when asked for
+ * @param requestUrl               the URL the flow was started with, query included ({@code request_url}), when sent
+ * @param active                   the method being used: absent until a method is submitted
  */
 public record RegistrationFlow(FlowId id, String type, Optional<String> state, Optional<Instant> expiresAt,
                                Optional<Instant> issuedAt, Ui ui, Optional<String> returnTo,
-                               Optional<Secret> sessionTokenExchangeCode) {
+                               Optional<Secret> sessionTokenExchangeCode, Optional<String> requestUrl,
+                               Optional<String> active) {
 
     /** Requires every component. */
     public RegistrationFlow {
@@ -35,6 +38,16 @@ public record RegistrationFlow(FlowId id, String type, Optional<String> state, O
         Objects.requireNonNull(ui, "ui == null");
         Objects.requireNonNull(returnTo, "returnTo == null");
         Objects.requireNonNull(sessionTokenExchangeCode, "sessionTokenExchangeCode == null");
+        Objects.requireNonNull(requestUrl, "requestUrl == null");
+        Objects.requireNonNull(active, "active == null");
+    }
+
+    /** A flow without {@code request_url} and {@code active} (the shape before those were read). */
+    public RegistrationFlow(FlowId id, String type, Optional<String> state, Optional<Instant> expiresAt,
+                            Optional<Instant> issuedAt, Ui ui, Optional<String> returnTo,
+                            Optional<Secret> sessionTokenExchangeCode) {
+        this(id, type, state, expiresAt, issuedAt, ui, returnTo, sessionTokenExchangeCode, Optional.empty(),
+                Optional.empty());
     }
 
     /** {@return the method groups this flow offers, e.g. {@code [password, code, oidc, profile]}} */

@@ -1,5 +1,6 @@
 package io.kratosflows.session;
 
+import io.kratosflows.IdentityId;
 import io.kratosflows.error.KratosError;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Optional;
  *
  * <pre>
  * 200 {session}                                   → Active
+ *     X-Kratos-Authenticated-Identity-Id: 1d0...    → Active.authenticatedIdentityId
+ * 200 {session, tokenized: "eyJ..."} (?tokenize_as=) → Active.tokenized
  * 401 {error: no valid session}                   → NotSignedIn
  * 403 {error: session_aal2_required, redirect_browser_to} → SecondFactorRequired
  * </pre>
@@ -18,12 +21,23 @@ public sealed interface WhoamiOutcome {
     /**
      * The token belongs to an active session.
      *
-     * @param session the session, with identity
+     * @param session                 the session, with identity
+     * @param authenticatedIdentityId the identity Kratos names in the {@code X-Kratos-Authenticated-Identity-Id}
+     *                                response header (for proxies and logs; the same as the session's identity)
+     * @param tokenized               the session as a signed JWT, when asked for with {@link TokenizeAs}
      */
-    record Active(Session session) implements WhoamiOutcome {
-        /** Requires the session. */
+    record Active(Session session, Optional<IdentityId> authenticatedIdentityId, Optional<SessionJwt> tokenized)
+            implements WhoamiOutcome {
+        /** Requires every component. */
         public Active {
             Objects.requireNonNull(session, "session == null");
+            Objects.requireNonNull(authenticatedIdentityId, "authenticatedIdentityId == null");
+            Objects.requireNonNull(tokenized, "tokenized == null");
+        }
+
+        /** An active session without the header and without a JWT. */
+        public Active(Session session) {
+            this(session, Optional.empty(), Optional.empty());
         }
 
         @Override

@@ -27,10 +27,13 @@ import java.util.Optional;
  * @param identity     the identity being edited
  * @param continueWith further steps (e.g. verify a changed address)
  * @param sessionToken the session token of that identity
+ * @param requestUrl   the URL the flow was started with, query included ({@code request_url}), when sent
+ * @param active       the method being used; Kratos does not send it for settings flows (kept for a newer Kratos)
  */
 public record SettingsFlow(FlowId id, String type, Optional<String> state, Optional<Instant> expiresAt,
-                           Optional<Instant> issuedAt, Ui ui, Optional<Identity> identity, List<ContinueWith> continueWith,
-                           SessionToken sessionToken) {
+                           Optional<Instant> issuedAt, Ui ui, Optional<Identity> identity,
+                           List<ContinueWith> continueWith, SessionToken sessionToken, Optional<String> requestUrl,
+                           Optional<String> active) {
 
     private static final long UNUSED_LOOKUP_SECRET = 1050009L;
     private static final long USED_LOOKUP_SECRET = 1050014L;
@@ -46,6 +49,16 @@ public record SettingsFlow(FlowId id, String type, Optional<String> state, Optio
         Objects.requireNonNull(identity, "identity == null");
         continueWith = List.copyOf(continueWith);
         Objects.requireNonNull(sessionToken, "sessionToken == null");
+        Objects.requireNonNull(requestUrl, "requestUrl == null");
+        Objects.requireNonNull(active, "active == null");
+    }
+
+    /** A flow without {@code request_url} and {@code active} (the shape before those were read). */
+    public SettingsFlow(FlowId id, String type, Optional<String> state, Optional<Instant> expiresAt,
+                        Optional<Instant> issuedAt, Ui ui, Optional<Identity> identity, List<ContinueWith> continueWith,
+                        SessionToken sessionToken) {
+        this(id, type, state, expiresAt, issuedAt, ui, identity, continueWith, sessionToken, Optional.empty(),
+                Optional.empty());
     }
 
     /** {@return the method groups this flow offers, e.g. {@code [profile, password, totp, lookup_secret]}} */

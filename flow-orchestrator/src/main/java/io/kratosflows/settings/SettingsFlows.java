@@ -1,5 +1,6 @@
 package io.kratosflows.settings;
 
+import io.kratosflows.TransientPayload;
 import io.kratosflows.FlowId;
 import io.kratosflows.SessionToken;
 import io.kratosflows.login.LoginFlow;
@@ -30,6 +31,20 @@ public interface SettingsFlows {
      * @throws io.kratosflows.error.InvalidInputException when the method is invalid; nothing is sent
      */
     SettingsOutcome submit(SettingsFlow flow, SettingsMethod method);
+
+    /**
+     * Submits one method with a transient payload ({@code transient_payload}): data Kratos passes to
+     * its webhooks and mail templates for this submission and does not store.
+     *
+     * @throws io.kratosflows.error.InvalidInputException when the method is invalid, or when the spec
+     *         this client was generated from has no {@code transient_payload} for the method
+     *         ({@code lookup_secret} and {@code passkey} logins, passkey settings); nothing is sent
+     * @apiNote Added after the first release: the default throws {@link UnsupportedOperationException}
+     *          so that test doubles implementing this interface keep compiling.
+     */
+    default SettingsOutcome submit(SettingsFlow flow, SettingsMethod method, TransientPayload payload) {
+        throw new UnsupportedOperationException("submit with a transient payload");
+    }
 
     /**
      * Submits, and when Kratos asks for a fresh login re-authenticates natively and submits again:

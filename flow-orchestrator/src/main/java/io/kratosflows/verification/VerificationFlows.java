@@ -1,5 +1,6 @@
 package io.kratosflows.verification;
 
+import io.kratosflows.TransientPayload;
 import io.kratosflows.FlowId;
 
 /** Native address verification by code. Thread-safe. Obtain from {@code Kratos.verification()}. */
@@ -20,6 +21,20 @@ public interface VerificationFlows {
      * @throws io.kratosflows.error.InvalidInputException when the method is invalid; nothing is sent
      */
     VerificationOutcome submit(VerificationFlow flow, VerificationMethod method);
+
+    /**
+     * Submits one method with a transient payload ({@code transient_payload}): data Kratos passes to
+     * its webhooks and mail templates for this submission and does not store.
+     *
+     * @throws io.kratosflows.error.InvalidInputException when the method is invalid, or when the spec
+     *         this client was generated from has no {@code transient_payload} for the method
+     *         ({@code lookup_secret} and {@code passkey} logins, passkey settings); nothing is sent
+     * @apiNote Added after the first release: the default throws {@link UnsupportedOperationException}
+     *          so that test doubles implementing this interface keep compiling.
+     */
+    default VerificationOutcome submit(VerificationFlow flow, VerificationMethod method, TransientPayload payload) {
+        throw new UnsupportedOperationException("submit with a transient payload");
+    }
 
     /** Continues after an expiry: fetches the new flow when named, otherwise starts one. */
     VerificationFlow restart(VerificationOutcome.FlowExpired expired);

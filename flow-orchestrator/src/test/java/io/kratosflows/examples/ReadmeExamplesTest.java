@@ -58,9 +58,24 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void sessionsExampleListsRevokesOneAndRevokesTheOthers() throws Exception {
+        try (FakeKratos server = new FakeKratos();
+             Kratos kratos = Kratos.connect(KratosConfig.builder().publicUrl(server.url()).build())) {
+            server.respond("session/list-mine.200.json").respond(204, "").respond("session/delete-others.200.json");
+
+            var listed = MySessions.run(kratos, io.kratosflows.SessionToken.of("ory_st_x"), "c79b0ce2-3ef8-44bf-a521-6e3d47a40d32");
+
+            assertEquals(3, assertInstanceOf(io.kratosflows.session.SessionListOutcome.Listed.class, listed).page().items().size());
+            List<String> calls = server.requests().stream().map(r -> r.method() + " " + r.path()).toList();
+            assertEquals(List.of("GET /sessions", "DELETE /sessions/c79b0ce2-3ef8-44bf-a521-6e3d47a40d32", "DELETE /sessions"), calls);
+        }
+    }
+
+    @Test
     void readmeShowsTheExamplesLineForLine() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
-        for (String[] example : new String[][] {{"QuickStart.java", "quick-start"}, {"RecoverAndChangePassword.java", "recovery"}}) {
+        for (String[] example : new String[][] {{"QuickStart.java", "quick-start"}, {"RecoverAndChangePassword.java", "recovery"},
+                {"MySessions.java", "sessions"}, {"BackEnd.java", "end-user"}, {"BackEnd.java", "admin"}}) {
             String source = Files.readString(ROOT.resolve("flow-orchestrator/src/test/java/io/kratosflows/examples/" + example[0]));
             String snippet = between(source, "// README:" + example[1] + ":begin\n", "        // README:" + example[1] + ":end");
             assertTrue(readme.contains(dedent(snippet)), "README.md must show " + example[0] + " as:\n" + dedent(snippet));

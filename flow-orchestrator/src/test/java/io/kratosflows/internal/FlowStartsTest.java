@@ -34,11 +34,21 @@ class FlowStartsTest {
 
     @Test
     void everyLoginOptionBecomesItsQueryParameter() {
-        var call = FlowStarts.login(LoginOptions.refresh(SessionToken.of("ory_st_x")).withAal(Aal.AAL2).withReturnTo("https://app/cb")
-                .withSessionTokenExchangeCode().withVia("email").withOrganization("org-1").withIdentitySchema("customer"));
+        LoginOptions options = LoginOptions.refresh(SessionToken.of("ory_st_x")).withAal(Aal.AAL2).withReturnTo("https://app/cb")
+                .withSessionTokenExchangeCode().withVia("email");
+        boolean newer = io.kratosflows.generated.api.FrontendApi.createNativeLoginFlow().accepts("organization");
+        var call = FlowStarts.login(newer ? options.withOrganization("org-1").withIdentitySchema("customer") : options);
 
-        assertEquals(Map.of("refresh", "true", "aal", "aal2", "return_session_token_exchange_code", "true", "return_to", "https://app/cb",
-                "organization", "org-1", "via", "email", "identity_schema", "customer"), query(call));
+        Map<String, String> expected = new java.util.HashMap<>(Map.of("refresh", "true", "aal", "aal2",
+                "return_session_token_exchange_code", "true", "return_to", "https://app/cb", "via", "email"));
+        if (newer) {
+            expected.putAll(Map.of("organization", "org-1", "identity_schema", "customer"));
+        } else {
+            // A client generated from v1.x refuses what that spec did not have.
+            var e = assertThrows(InvalidInputException.class, () -> FlowStarts.login(options.withOrganization("org-1")));
+            assertTrue(e.violations().get(0).startsWith("organization: not supported"), e.violations().toString());
+        }
+        assertEquals(expected, query(call));
         List<String> headers = new ArrayList<>();
         call.forEachHeader((name, value) -> headers.add(name + "=" + value));
         assertEquals(List.of("X-Session-Token=ory_st_x"), headers);

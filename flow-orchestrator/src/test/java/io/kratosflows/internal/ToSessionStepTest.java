@@ -49,6 +49,62 @@ class ToSessionStepTest {
     }
 
     @Test
+    void theIdentityDetailsAndTheAuthenticatedIdentityHeaderAreRead() {
+        var active = assertInstanceOf(WhoamiOutcome.Active.class,
+                ToSessionStep.outcome(Wire.recordedWithHeaders("session/whoami-identity-fields.200.json")));
+
+        var identity = active.session().identity().orElseThrow();
+        assertEquals(java.util.Map.of("plan", "gold"), identity.metadataPublic());
+        assertEquals("ext-bfeb9532", identity.externalId().orElseThrow());
+        assertTrue(identity.organizationId().isEmpty(), "organization_id is null");
+        assertEquals(identity.id(), active.authenticatedIdentityId().orElseThrow());
+        assertTrue(active.tokenized().isEmpty());
+    }
+
+    @Test
+    void theDevicesAreRead() {
+        var session = assertInstanceOf(WhoamiOutcome.Active.class,
+                ToSessionStep.outcome(Wire.recorded("session/whoami-devices-true-client-ip-first.200.json"))).session();
+
+        var device = session.devices().get(0);
+        assertEquals("203.0.113.9", device.ipAddress().orElseThrow());
+        assertEquals("Python-urllib/3.11", device.userAgent().orElseThrow());
+        assertTrue(device.location().isEmpty(), "Kratos writes an empty location without a CDN");
+    }
+
+    @Test
+    void aTokenizedSessionIsARedactedJwt() {
+        var active = assertInstanceOf(WhoamiOutcome.Active.class,
+                ToSessionStep.outcome(Wire.recorded("session/whoami-tokenize-as.200.json")));
+
+        var jwt = active.tokenized().orElseThrow();
+        assertTrue(jwt.reveal().startsWith("eyJ"));
+        assertEquals(active.session().id(), jwt.sessionId().orElseThrow());
+        assertEquals(active.session().identity().orElseThrow().id().value(), jwt.subject().orElseThrow());
+        assertTrue(jwt.expiresAt().isPresent());
+        assertFalse(active.toString().contains(jwt.reveal()), "the JWT is a bearer credential");
+        assertEquals("SessionJwt[***]", jwt.toString());
+    }
+
+    @Test
+    void tokenizeAsIsAQueryParameter() {
+        var call = ToSessionStep.operation(io.kratosflows.SessionToken.of("ory_st_x"),
+                java.util.Optional.of(io.kratosflows.session.TokenizeAs.template("downstream")));
+        var query = new java.util.ArrayList<String>();
+        call.forEachQuery((k, v) -> query.add(k + "=" + v));
+
+        assertEquals(java.util.List.of("tokenize_as=downstream"), query);
+    }
+
+    @Test
+    void anUnknownTemplateIsAKratosError() {
+        var e = assertThrows(KratosErrorException.class,
+                () -> ToSessionStep.outcome(Wire.recorded("session/whoami-tokenize-unknown-template.400.json")));
+
+        assertTrue(e.error().reason().orElseThrow().contains("tokenizer template"));
+    }
+
+    @Test
     void aSessionThatSaysItIsInactiveIsNoSignIn() {
         ObjectNode body = (ObjectNode) Wire.recorded("session/whoami.200.json").json();
         body.put("active", false);

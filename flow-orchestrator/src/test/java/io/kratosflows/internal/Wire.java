@@ -14,6 +14,23 @@ final class Wire {
                 RecordedResponses.body(fixture));
     }
 
+    /**
+     * {@return a recorded response with the headers recorded beside it} ({@code <step>.<status>.headers.json};
+     * a 204 has only that file, and an empty body)
+     */
+    static KratosResponse recordedWithHeaders(String fixture) {
+        String headersFile = fixture.endsWith(".headers.json") ? fixture : fixture.replaceAll("\\.json$", ".headers.json");
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        try {
+            Json.MAPPER.readTree(RecordedResponses.body(headersFile)).properties()
+                    .forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String body = fixture.endsWith(".headers.json") ? "" : RecordedResponses.body(fixture);
+        return KratosResponse.of(RecordedResponses.status(headersFile.replace(".headers.json", ".json")), headers, body);
+    }
+
     /** {@return a response recorded from another Kratos: {@code v25.4.0}, {@code v1.3.1} or {@code dev}} */
     static KratosResponse recorded(String version, String fixture) {
         return KratosResponse.of(RecordedResponses.status(fixture), Map.of("Content-Type", "application/json; charset=utf-8"),

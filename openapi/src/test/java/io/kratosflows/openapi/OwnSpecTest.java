@@ -21,7 +21,10 @@ class OwnSpecTest {
             "createNativeRecoveryFlow", "getRecoveryFlow", "updateRecoveryFlow",
             "createNativeVerificationFlow", "getVerificationFlow", "updateVerificationFlow",
             "toSession", "performNativeLogout", "exchangeSessionToken", "getFlowError",
-            "createIdentity", "getIdentity", "deleteIdentity", "listCourierMessages");
+            "createIdentity", "getIdentity", "deleteIdentity", "listCourierMessages",
+            "listMySessions", "disableMySession", "disableMyOtherSessions",
+            "listIdentities", "updateIdentity", "listIdentitySessions", "deleteIdentitySessions",
+            "createRecoveryCodeForIdentity", "disableSession");
 
     @Test
     void parsesWithoutMessages() {

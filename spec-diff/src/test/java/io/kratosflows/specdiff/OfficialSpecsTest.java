@@ -76,8 +76,14 @@ class OfficialSpecsTest {
     @Test
     void fromV2540ToV2620OnlyPartsKratosFlowsDoesNotUseChanged() {
         UpgradeReport report = SpecDiff.compare(TestSpecs.official("v25.4.0"), TestSpecs.official("v26.2.0"));
+        // The three session and identity lists kratos-flows pages through lost page_token's default and
+        // minimum (numbers on a string parameter that kratos-flows never leaves to its default): looked at, harmless.
+        List<Change> looked = report.changes().stream().filter(c -> c.classification() == Classification.NEEDS_ATTENTION).toList();
 
-        assertEquals(report.changes().size(), report.count(Classification.UNAFFECTED), () -> SpecDiffTest.lines(report));
+        assertEquals(Set.of("listIdentities", "listIdentitySessions", "listMySessions"),
+                looked.stream().map(c -> c.subject().title().split(" ")[0]).collect(Collectors.toSet()), () -> SpecDiffTest.lines(report));
+        assertEquals(Set.of("/parameters/query/page_token/default", "/parameters/query/page_token/minimum"), elements(looked));
+        assertEquals(report.changes().size() - looked.size(), report.count(Classification.UNAFFECTED), () -> SpecDiffTest.lines(report));
         assertEquals(1, at(report, "RecoveryAddressType", ChangeKind.SCHEMA_REMOVED).size());
         assertEquals(Set.of("/properties/page_token/default", "/properties/page_token/minimum"),
                 elements(at(report, "tokenPagination", ChangeKind.CONSTRAINT_CHANGED)));
