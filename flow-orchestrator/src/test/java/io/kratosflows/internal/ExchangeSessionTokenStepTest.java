@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kratosflows.error.UnexpectedResponseException;
 import io.kratosflows.session.TokenExchangeOutcome;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.kratosflows.Secret;
+import io.kratosflows.SessionToken;
+import io.kratosflows.error.InvalidInputException;
+import io.kratosflows.error.KratosErrorException;
+import io.kratosflows.testing.FakeKratos;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** Token exchange outcomes: issued, refused, and bodies that are neither. */
@@ -39,5 +47,33 @@ class ExchangeSessionTokenStepTest {
                 () -> ExchangeSessionTokenStep.outcome(Wire.of(200, "{\"session\":" + session + ",\"session_token\":{}}")));
         assertThrows(UnexpectedResponseException.class,
                 () -> ExchangeSessionTokenStep.outcome(Wire.of(200, "{\"session_token\":\"ory_st_abc\"}")));
+    }
+
+    @Test
+    void runSendsBothCodesAsAGet() {
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond("session/token-exchange-unknown.404.json");
+
+            var outcome = ExchangeSessionTokenStep.run(fake.calls(), Secret.of("init-1"), Secret.of("rtc-1"));
+
+            FakeKratos.Request request = fake.kratos.onlyRequest();
+            assertEquals("GET /sessions/token-exchange init_code=init-1&return_to_code=rtc-1",
+                    request.method() + " " + request.path() + " " + request.query());
+            assertInstanceOf(TokenExchangeOutcome.Rejected.class, outcome);
+        }
+        assertThrows(NullPointerException.class, () -> ExchangeSessionTokenStep.run(FakeCalls.OFFLINE, null, Secret.of("x")));
+    }
+
+    @Test
+    void onlyForbiddenNotFoundAndGoneErrorsAreRejections() {
+        for (int status : new int[] {403, 404, 410}) {
+            var rejected = ExchangeSessionTokenStep.outcome(Wire.of(status, "{\"error\":{\"code\":" + status + "}}"));
+            assertEquals(status, assertInstanceOf(TokenExchangeOutcome.Rejected.class, rejected).error().status());
+        }
+        assertThrows(KratosErrorException.class, () -> ExchangeSessionTokenStep.outcome(Wire.of(400, "{\"error\":{\"code\":400}}")));
+        assertThrows(UnexpectedResponseException.class, () -> ExchangeSessionTokenStep.outcome(Wire.of(404, "not found")));
+        String session = Wire.recorded("session/whoami.200.json").json().toString();
+        assertThrows(UnexpectedResponseException.class,
+                () -> ExchangeSessionTokenStep.outcome(Wire.of(201, "{\"session\":" + session + ",\"session_token\":\"ory_st_abc\"}")));
     }
 }

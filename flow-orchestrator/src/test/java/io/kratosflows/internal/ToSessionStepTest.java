@@ -11,6 +11,8 @@ import io.kratosflows.Aal;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.error.UnexpectedResponseException;
 import io.kratosflows.session.WhoamiOutcome;
+import io.kratosflows.SessionToken;
+import io.kratosflows.testing.FakeKratos;
 import org.junit.jupiter.api.Test;
 
 /** Every whoami outcome from recorded Kratos v26.2.0 responses, plus odd bodies. */
@@ -72,5 +74,20 @@ class ToSessionStepTest {
         assertThrows(UnexpectedResponseException.class, () -> ToSessionStep.outcome(Wire.of(200, "{}")));
         assertThrows(UnexpectedResponseException.class, () -> ToSessionStep.outcome(Wire.of(200, "<html>")));
         assertThrows(UnexpectedResponseException.class, () -> ToSessionStep.outcome(Wire.of(500, "")));
+    }
+
+    @Test
+    void runAsksWithTheTokenInItsHeader() {
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond("session/whoami.200.json");
+
+            var outcome = ToSessionStep.run(fake.calls(), SessionToken.of("ory_st_me"));
+
+            FakeKratos.Request request = fake.kratos.onlyRequest();
+            assertEquals("GET /sessions/whoami", request.method() + " " + request.path());
+            assertEquals("ory_st_me", request.header("X-Session-Token"));
+            assertInstanceOf(WhoamiOutcome.Active.class, outcome);
+        }
+        assertThrows(NullPointerException.class, () -> ToSessionStep.run(FakeCalls.OFFLINE, null));
     }
 }

@@ -16,6 +16,13 @@ import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.testing.RecordedResponses;
 import io.kratosflows.ui.NodeAttributes;
+import io.kratosflows.Secret;
+import io.kratosflows.error.InvalidInputException;
+import io.kratosflows.login.LoginMethod;
+import io.kratosflows.testing.FakeKratos;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -240,5 +247,147 @@ class UpdateLoginFlowStepTest {
 
         assertEquals(Aal.AAL2, flow.requestedAal());
         assertTrue(flow.methods().contains("totp"), flow.methods().toString());
+    }
+
+    private static final String ALREADY_SIGNED_IN = "{\"error\":{\"id\":\"session_already_available\",\"code\":400}}";
+
+    private static LoginFlow expiringAt(Instant expiresAt) {
+        LoginFlow sample = Samples.login();
+        return new LoginFlow(sample.id(), sample.type(), sample.state(), true, sample.requestedAal(), Optional.of(expiresAt),
+                sample.issuedAt(), sample.ui(), sample.returnTo(), sample.sessionTokenExchangeCode(), sample.sessionToken());
+    }
+
+    @Test
+    void everyMethodSendsExactlyItsFields() {
+        Map<LoginMethod, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put(new LoginMethod.Password("ada@example.org", Secret.of("pw")),
+                "{\"method\":\"password\",\"identifier\":\"ada@example.org\",\"password\":\"pw\"}");
+        bodies.put(LoginMethod.Code.request("ada@example.org"), "{\"method\":\"code\",\"csrf_token\":null,\"identifier\":\"ada@example.org\"}");
+        bodies.put(LoginMethod.Code.submit("ada@example.org", Secret.of("123456")),
+                "{\"method\":\"code\",\"csrf_token\":null,\"identifier\":\"ada@example.org\",\"code\":\"123456\"}");
+        bodies.put(LoginMethod.Code.resend("ada@example.org"),
+                "{\"method\":\"code\",\"csrf_token\":null,\"identifier\":\"ada@example.org\",\"resend\":\"code\"}");
+        bodies.put(LoginMethod.Oidc.provider("github"), "{\"method\":\"oidc\",\"provider\":\"github\"}");
+        bodies.put(LoginMethod.Oidc.idToken("apple", Secret.of("eyJ"), "n-1"),
+                "{\"method\":\"oidc\",\"provider\":\"apple\",\"id_token\":\"eyJ\",\"id_token_nonce\":\"n-1\"}");
+        bodies.put(new LoginMethod.Passkey("{\"id\":\"c\"}"), "{\"method\":\"passkey\",\"passkey_login\":\"{\\\"id\\\":\\\"c\\\"}\"}");
+        bodies.put(new LoginMethod.Totp(Secret.of("654321")), "{\"method\":\"totp\",\"totp_code\":\"654321\"}");
+        bodies.put(new LoginMethod.LookupSecret(Secret.of("a1b2")), "{\"method\":\"lookup_secret\",\"lookup_secret\":\"a1b2\"}");
+        bodies.put(new LoginMethod.IdentifierFirst("ada@example.org"),
+                "{\"method\":\"identifier_first\",\"identifier\":\"ada@example.org\"}");
+
+        bodies.forEach((method, json) -> assertEquals(FakeCalls.tree(json), FakeCalls.json(UpdateLoginFlowStep.body(method)), method.method()));
+    }
+
+    @Test
+    void theOperationNamesTheFlowAndSendsTheFlowsToken() {
+        var withToken = UpdateLoginFlowStep.operation(Samples.login(Optional.of(SessionToken.of("ory_st_t"))), new LoginMethod.Totp(Secret.of("1")));
+        var without = UpdateLoginFlowStep.operation(Samples.login(), new LoginMethod.Totp(Secret.of("1")));
+
+        assertEquals(Map.of("?flow", Samples.ID.value(), "X-Session-Token", "ory_st_t"), FakeCalls.sent(withToken));
+        assertEquals(Map.of("?flow", Samples.ID.value()), FakeCalls.sent(without));
+    }
+
+    @Test
+    void aMethodTheFlowDoesNotOfferIsAnsweredWithoutACall() {
+        LoginFlow flow = FlowReader.login(Wire.recorded("login/create.200.json").json(), Optional.empty());
+
+        var outcome = UpdateLoginFlowStep.run(FakeCalls.OFFLINE, flow, new LoginMethod.Totp(Secret.of("123456")));
+
+        var unavailable = assertInstanceOf(LoginOutcome.MethodUnavailable.class, outcome);
+        assertEquals("totp", unavailable.method());
+        assertTrue(unavailable.error().isEmpty());
+    }
+
+    @Test
+    void aPayloadIsCheckedBeforeTheCall() {
+        assertThrows(InvalidInputException.class, () -> UpdateLoginFlowStep.run(FakeCalls.OFFLINE, Samples.login(), null));
+        assertThrows(InvalidInputException.class,
+                () -> UpdateLoginFlowStep.run(FakeCalls.OFFLINE_VALIDATING, Samples.login(), new LoginMethod.Password(" ", Secret.of("pw"))));
+        assertThrows(NullPointerException.class,
+                () -> UpdateLoginFlowStep.run(FakeCalls.OFFLINE, null, new LoginMethod.Password("a", Secret.of("pw"))));
+    }
+
+    @Test
+    void runPostsTheBodyToTheFlowAndMapsTheAnswer() {
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond("login/submit-password-success.200.json");
+
+            var outcome = UpdateLoginFlowStep.run(fake.calls(), Samples.login(), new LoginMethod.Password("ada@example.org", Secret.of("pw")));
+
+            FakeKratos.Request request = fake.kratos.onlyRequest();
+            assertEquals("POST /self-service/login flow=" + Samples.ID.value(), request.method() + " " + request.path() + " " + request.query());
+            assertEquals(FakeCalls.tree("{\"method\":\"password\",\"identifier\":\"ada@example.org\",\"password\":\"pw\"}"),
+                    FakeCalls.tree(request.body()));
+            assertInstanceOf(LoginOutcome.Completed.class, outcome);
+        }
+    }
+
+    @Test
+    void aSentCodeWithAnErrorNeedsInput() {
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-code-sent.400.json").json();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.path("ui").path("messages"))
+                .addObject().put("id", 4000001).put("type", "error").put("text", "x");
+
+        assertInstanceOf(LoginOutcome.NeedsInput.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "code"));
+    }
+
+    @Test
+    void theCodeSentMessageAloneMeansCodeSent() {
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-code-sent.400.json").json();
+        body.remove("state");
+
+        assertInstanceOf(LoginOutcome.CodeSent.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "code"));
+        body.put("state", "choose_method");
+        ((ObjectNode) body.path("ui")).putArray("messages");
+        assertInstanceOf(LoginOutcome.NeedsInput.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "code"));
+    }
+
+    @Test
+    void aFlowBodyWithAnotherStatusIsNoOutcome() {
+        String flow = Wire.body("login/submit-password-invalid-credentials.400.json");
+
+        assertThrows(UnexpectedResponseException.class, () -> UpdateLoginFlowStep.outcome(Wire.of(500, flow), Samples.login(), "password"));
+        assertInstanceOf(LoginOutcome.NeedsInput.class, UpdateLoginFlowStep.outcome(Wire.of(200, flow), Samples.login(), "password"));
+    }
+
+    @Test
+    void aTokenIsOnlyASuccessWithStatus200() {
+        String success = Wire.body("login/submit-password-success.200.json");
+
+        assertThrows(UnexpectedResponseException.class, () -> UpdateLoginFlowStep.outcome(Wire.of(201, success), Samples.login(), "password"));
+    }
+
+    @Test
+    void alreadySignedInOnAnExpiredRefreshFlowMeansTheFlowExpired() {
+        var expired = UpdateLoginFlowStep.outcome(Wire.of(400, ALREADY_SIGNED_IN), expiringAt(Instant.now().minusSeconds(5)), "password");
+        var error = assertThrows(KratosErrorException.class,
+                () -> UpdateLoginFlowStep.outcome(Wire.of(400, ALREADY_SIGNED_IN), expiringAt(Instant.now().plusSeconds(60)), "password"));
+        var noExpiry = assertThrows(KratosErrorException.class,
+                () -> UpdateLoginFlowStep.outcome(Wire.of(400, ALREADY_SIGNED_IN), Samples.login(), "password"));
+
+        assertTrue(assertInstanceOf(LoginOutcome.FlowExpired.class, expired).replacement().isEmpty());
+        assertTrue(error.error().is("session_already_available"));
+        assertEquals(400, noExpiry.status());
+        assertThrows(KratosErrorException.class, () -> UpdateLoginFlowStep.outcome(
+                Wire.of(403, ALREADY_SIGNED_IN.replace("400", "403")), expiringAt(Instant.now().minusSeconds(5)), "password"));
+    }
+
+    @Test
+    void anotherForbiddenIsNoVerificationRequest() {
+        assertThrows(KratosErrorException.class, () -> UpdateLoginFlowStep.outcome(
+                Wire.of(403, "{\"error\":{\"id\":\"security_csrf_violation\",\"code\":403}}"), Samples.login(), "password"));
+        assertThrows(KratosErrorException.class, () -> UpdateLoginFlowStep.outcome(
+                Wire.of(400, "{\"error\":{\"id\":\"session_verified_address_required\",\"code\":400}}"), Samples.login(), "password"));
+    }
+
+    @Test
+    void aVerificationRequestWithoutFlowNamesNone() {
+        var required = assertInstanceOf(LoginOutcome.VerificationRequired.class, UpdateLoginFlowStep.outcome(
+                Wire.of(403, "{\"error\":{\"id\":\"session_verified_address_required\",\"code\":403}}"), Samples.login(), "password"));
+
+        assertTrue(required.verificationFlow().isEmpty());
+        assertTrue(required.address().isEmpty());
+        assertEquals(List.of(), FlowAnswers.continueWithInDetails(Wire.of(403, "{}").json()));
     }
 }

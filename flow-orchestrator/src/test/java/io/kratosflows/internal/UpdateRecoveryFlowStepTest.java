@@ -9,6 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kratosflows.recovery.RecoveryOutcome;
 import java.util.List;
 import java.util.Map;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.kratosflows.Secret;
+import io.kratosflows.SessionToken;
+import io.kratosflows.error.InvalidInputException;
+import io.kratosflows.error.KratosErrorException;
+import io.kratosflows.error.UnexpectedResponseException;
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.recovery.RecoveryFlow;
+import io.kratosflows.recovery.RecoveryMethod;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Recovery outcomes: a wrong code is HTTP 200 and must not look like success. */
@@ -88,5 +99,94 @@ class UpdateRecoveryFlowStepTest {
         var expired = assertInstanceOf(RecoveryOutcome.FlowExpired.class, UpdateRecoveryFlowStep.outcome(redirect, Samples.recovery(), "code"));
 
         assertEquals("0b7a3c1e-0000-4000-8000-000000000001", expired.replacement().orElseThrow().value());
+    }
+    /** A flow whose form offers only the link method. */
+    private static final String LINK_ONLY_UI = "{\"action\":\"x\",\"method\":\"POST\",\"nodes\":[{\"type\":\"input\",\"group\":\"link\","
+            + "\"attributes\":{\"node_type\":\"input\",\"name\":\"email\",\"type\":\"email\"},\"messages\":[],\"meta\":{}}],\"messages\":[]}";
+
+    @Test
+    void theCodeMethodSendsTheAddressOrTheCode() {
+        var request = UpdateRecoveryFlowStep.operation(Samples.recovery(), RecoveryMethod.Code.request("ada@example.org"));
+        var submit = UpdateRecoveryFlowStep.operation(Samples.recovery(), RecoveryMethod.Code.submit(Secret.of("123456")));
+
+        assertEquals(Map.of("?flow", Samples.ID.value()), FakeCalls.sent(request));
+        assertEquals(FakeCalls.tree("{\"method\":\"code\",\"email\":\"ada@example.org\"}"), FakeCalls.json(request.body()));
+        assertEquals(FakeCalls.tree("{\"method\":\"code\",\"code\":\"123456\"}"), FakeCalls.json(submit.body()));
+    }
+
+    @Test
+    void runChecksOffersAndPostsTheBody() {
+        RecoveryFlow linkOnly = new RecoveryFlow(Samples.ID, "api", java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), UiReader.read(FakeCalls.tree(LINK_ONLY_UI)), List.of(), java.util.Optional.empty());
+        assertEquals("code", assertInstanceOf(RecoveryOutcome.MethodUnavailable.class,
+                UpdateRecoveryFlowStep.run(FakeCalls.OFFLINE, linkOnly, RecoveryMethod.Code.request("ada@example.org"))).method());
+        assertThrows(InvalidInputException.class,
+                () -> UpdateRecoveryFlowStep.run(FakeCalls.OFFLINE_VALIDATING, Samples.recovery(), RecoveryMethod.Code.request("no-address")));
+
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond("recovery/submit-email-code-sent.200.json");
+
+            var outcome = UpdateRecoveryFlowStep.run(fake.calls(), Samples.recovery(), RecoveryMethod.Code.request("ada@example.org"));
+
+            FakeKratos.Request request = fake.kratos.onlyRequest();
+            assertEquals("POST /self-service/recovery flow=" + Samples.ID.value(), request.method() + " " + request.path() + " " + request.query());
+            assertEquals(FakeCalls.tree("{\"method\":\"code\",\"email\":\"ada@example.org\"}"), FakeCalls.tree(request.body()));
+            assertInstanceOf(RecoveryOutcome.CodeSent.class, outcome);
+        }
+    }
+
+    @Test
+    void aRecoveredFlowNeedsStatus200TokenAndSettingsFlow() {
+        ObjectNode body = (ObjectNode) Wire.recorded("recovery/submit-code-success.200.json").json();
+
+        assertInstanceOf(RecoveryOutcome.NeedsInput.class, UpdateRecoveryFlowStep.outcome(Wire.of(400, body.toString()), Samples.recovery(), "code"));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.path("continue_with")).remove(1);
+        assertInstanceOf(RecoveryOutcome.NeedsInput.class, UpdateRecoveryFlowStep.outcome(Wire.of(200, body.toString()), Samples.recovery(), "code"));
+        ObjectNode noToken = (ObjectNode) Wire.recorded("recovery/submit-code-success.200.json").json();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) noToken.path("continue_with")).remove(0);
+        assertInstanceOf(RecoveryOutcome.NeedsInput.class, UpdateRecoveryFlowStep.outcome(Wire.of(200, noToken.toString()), Samples.recovery(), "code"));
+    }
+
+    @Test
+    void aSentCodeIsOnlyCodeSentWith200AndNoErrors() {
+        String sent = Wire.body("recovery/submit-email-code-sent.200.json");
+        ObjectNode byMessage = (ObjectNode) Wire.recorded("recovery/submit-email-code-sent.200.json").json();
+        byMessage.remove("state");
+        ObjectNode withError = byMessage.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) withError.path("ui").path("messages")).addObject().put("id", 4000001).put("type", "error");
+
+        assertInstanceOf(RecoveryOutcome.NeedsInput.class, UpdateRecoveryFlowStep.outcome(Wire.of(400, sent), Samples.recovery(), "code"));
+        assertInstanceOf(RecoveryOutcome.CodeSent.class, UpdateRecoveryFlowStep.outcome(Wire.of(200, byMessage.toString()), Samples.recovery(), "code"));
+        assertInstanceOf(RecoveryOutcome.NeedsInput.class, UpdateRecoveryFlowStep.outcome(Wire.of(200, withError.toString()), Samples.recovery(), "code"));
+        assertThrows(UnexpectedResponseException.class, () -> UpdateRecoveryFlowStep.outcome(Wire.of(500, sent), Samples.recovery(), "code"));
+    }
+
+    @Test
+    void aNewFlowInTheDetailsNeedsAnErrorEnvelopeAndA410NeedsTheNewFlow() {
+        String continueWith = "\"details\":{\"continue_with\":[{\"action\":\"show_recovery_ui\",\"flow\":{\"id\":\"n-1\"}}]}";
+
+        var expired = UpdateRecoveryFlowStep.outcome(Wire.of(410, "{\"error\":{\"id\":\"self_service_flow_expired\"," + continueWith + "}}"),
+                Samples.recovery(), "code");
+        var plain410 = UpdateRecoveryFlowStep.outcome(Wire.of(410, "{\"error\":{\"id\":\"self_service_flow_expired\",\"code\":410},"
+                + "\"use_flow_id\":\"n-2\"}"), Samples.recovery(), "code");
+
+        assertEquals("n-1", assertInstanceOf(RecoveryOutcome.FlowExpired.class, expired).replacement().orElseThrow().value());
+        assertEquals("n-2", assertInstanceOf(RecoveryOutcome.FlowExpired.class, plain410).replacement().orElseThrow().value());
+        assertThrows(UnexpectedResponseException.class,
+                () -> UpdateRecoveryFlowStep.outcome(Wire.of(400, "{\"error\":null," + continueWith + "}"), Samples.recovery(), "code"));
+    }
+
+    @Test
+    void aRedirectWithoutAFlowIsABrowserHandOver() {
+        KratosResponse redirect = Wire.of(303, Map.of("Location", "https://app.example/recovered"), "");
+
+        var browser = assertInstanceOf(RecoveryOutcome.BrowserRequired.class, UpdateRecoveryFlowStep.outcome(redirect, Samples.recovery(), "code"));
+
+        assertEquals("https://app.example/recovered", browser.redirectBrowserTo());
+        var expired = assertInstanceOf(RecoveryOutcome.FlowExpired.class, UpdateRecoveryFlowStep.outcome(
+                Wire.of(303, Map.of("Location", "https://app.example/recovery?flow=n-3", "X-Request-Id", "r-1"), ""), Samples.recovery(), "code"));
+        assertEquals(Optional.of("redirected to a new recovery flow"), expired.error().reason());
+        assertEquals(Optional.of("r-1"), expired.error().requestId());
+        assertEquals(303, expired.error().status());
     }
 }

@@ -11,6 +11,17 @@ import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.settings.SettingsFlow;
 import io.kratosflows.settings.SettingsOutcome;
+import io.kratosflows.Secret;
+import io.kratosflows.Traits;
+import io.kratosflows.error.InvalidInputException;
+import io.kratosflows.error.UnexpectedResponseException;
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.ui.Ui;
+import io.kratosflows.settings.SettingsMethod;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /** Every settings outcome from a recorded Kratos v26.2.0 response. */
@@ -99,5 +110,105 @@ class UpdateSettingsFlowStepTest {
         var saved = assertInstanceOf(SettingsOutcome.Saved.class, submitted("settings/submit-lookup-confirm.200.json"));
 
         assertTrue(saved.flow().lookupSecrets().isEmpty());
+    }
+
+    @Test
+    void everyMethodSendsOnlyThePressedAction() {
+        Map<SettingsMethod, String> bodies = new LinkedHashMap<>();
+        bodies.put(new SettingsMethod.Profile(Traits.email("ada@example.org")),
+                "{\"method\":\"profile\",\"traits\":{\"email\":\"ada@example.org\"},\"csrf_token\":\"c\"}");
+        bodies.put(new SettingsMethod.Password(Secret.of("pw")), "{\"method\":\"password\",\"password\":\"pw\",\"csrf_token\":\"c\"}");
+        bodies.put(SettingsMethod.Totp.link(Secret.of("123456")), "{\"method\":\"totp\",\"totp_code\":\"123456\",\"csrf_token\":\"c\"}");
+        bodies.put(SettingsMethod.Totp.unlinkApp(), "{\"method\":\"totp\",\"totp_unlink\":true,\"csrf_token\":\"c\"}");
+        for (SettingsMethod.LookupSecret.Action action : SettingsMethod.LookupSecret.Action.values()) {
+            bodies.put(new SettingsMethod.LookupSecret(action), "{\"method\":\"lookup_secret\",\"lookup_secret_"
+                    + action.name().toLowerCase(java.util.Locale.ROOT) + "\":true,\"csrf_token\":\"c\"}");
+        }
+        bodies.put(SettingsMethod.Passkey.add("{}"), "{\"method\":\"passkey\",\"passkey_settings_register\":\"{}\",\"csrf_token\":\"c\"}");
+        bodies.put(SettingsMethod.Passkey.remove("cred-1"), "{\"method\":\"passkey\",\"passkey_remove\":\"cred-1\",\"csrf_token\":\"c\"}");
+        bodies.put(SettingsMethod.Oidc.link("github"), "{\"method\":\"oidc\",\"link\":\"github\"}");
+        bodies.put(SettingsMethod.Oidc.unlink("github"), "{\"method\":\"oidc\",\"unlink\":\"github\"}");
+
+        bodies.forEach((method, json) -> assertEquals(FakeCalls.tree(json), FakeCalls.json(UpdateSettingsFlowStep.body(method, "c")),
+                method.toString()));
+    }
+
+    @Test
+    void theOperationSendsTheFlowsTokenAndCsrfToken() {
+        ObjectNode body = (ObjectNode) Wire.recorded("settings/create.200.json").json();
+        body.path("ui").path("nodes").forEach(n -> {
+            if (n.path("attributes").path("name").asText().equals("csrf_token")) {
+                ((ObjectNode) n.path("attributes")).put("value", "csrf-1"); // native flows leave it empty; browser flows fill it
+            }
+        });
+        SettingsFlow flow = FlowReader.settings(body, TOKEN);
+
+        var operation = UpdateSettingsFlowStep.operation(flow, new SettingsMethod.Password(Secret.of("pw")));
+
+        assertEquals(Map.of("?flow", flow.id().value(), "X-Session-Token", TOKEN.reveal()), FakeCalls.sent(operation));
+        assertEquals("csrf-1", FakeCalls.json(operation.body()).path("csrf_token").asText());
+        assertFalse(FakeCalls.json(UpdateSettingsFlowStep.operation(Samples.settings(TOKEN), new SettingsMethod.Password(Secret.of("pw"))).body())
+                .has("csrf_token"), "no CSRF node, no csrf_token");
+    }
+
+    @Test
+    void aMethodTheFlowDoesNotOfferIsAnsweredWithoutACall() {
+        ObjectNode body = (ObjectNode) Wire.recorded("settings/create.200.json").json();
+        var nodes = (com.fasterxml.jackson.databind.node.ArrayNode) body.path("ui").path("nodes");
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (!java.util.List.of("default", "password").contains(nodes.get(i).path("group").asText())) {
+                nodes.remove(i);
+            }
+        }
+        SettingsFlow passwordOnly = FlowReader.settings(body, TOKEN);
+
+        var outcome = UpdateSettingsFlowStep.run(FakeCalls.OFFLINE, passwordOnly, SettingsMethod.Oidc.link("github"));
+
+        assertEquals("oidc", assertInstanceOf(SettingsOutcome.MethodUnavailable.class, outcome).method());
+    }
+
+    @Test
+    void runPostsTheBodyWithTheTokenAndMapsTheAnswer() {
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond("settings/submit-password-success.200.json");
+
+            var outcome = UpdateSettingsFlowStep.run(fake.calls(), Samples.settings(TOKEN), new SettingsMethod.Password(Secret.of("pw")));
+
+            FakeKratos.Request request = fake.kratos.onlyRequest();
+            assertEquals("POST /self-service/settings flow=" + Samples.ID.value(), request.method() + " " + request.path() + " " + request.query());
+            assertEquals(TOKEN.reveal(), request.header("X-Session-Token"));
+            assertEquals(FakeCalls.tree("{\"method\":\"password\",\"password\":\"pw\"}"), FakeCalls.tree(request.body()));
+            assertInstanceOf(SettingsOutcome.Saved.class, outcome);
+            assertThrows(InvalidInputException.class, () -> UpdateSettingsFlowStep.run(FakeCalls.OFFLINE_VALIDATING, Samples.settings(TOKEN),
+                    new SettingsMethod.Password(Secret.of(""))));
+        }
+    }
+
+    @Test
+    void aFlowIsSavedOnlyWith200AndNoErrors() {
+        String saved = Wire.body("settings/submit-password-success.200.json");
+        ObjectNode unsupported = (ObjectNode) Wire.recorded("settings/submit-password-success.200.json").json();
+        ((ObjectNode) unsupported.path("ui")).putArray("messages").addObject().put("id", 4010002).put("type", "error").put("text", "x");
+
+        assertInstanceOf(SettingsOutcome.NeedsInput.class, UpdateSettingsFlowStep.outcome(Wire.of(400, saved), Samples.settings(TOKEN), "password"));
+        assertThrows(UnexpectedResponseException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(500, saved), Samples.settings(TOKEN), "password"));
+        assertInstanceOf(SettingsOutcome.NeedsInput.class,
+                UpdateSettingsFlowStep.outcome(Wire.of(200, Wire.body("settings/submit-password-too-short.400.json")), Samples.settings(TOKEN), "password"));
+        assertTrue(assertInstanceOf(SettingsOutcome.MethodUnavailable.class,
+                UpdateSettingsFlowStep.outcome(Wire.of(200, unsupported.toString()), Samples.settings(TOKEN), "passkey")).error().isEmpty());
+    }
+
+    @Test
+    void refreshAndSecondFactorAreOnly403s() {
+        String refresh = Wire.body("settings/submit-password-refresh-required.403.json");
+        String aal2 = Wire.body("settings/create-aal2-required.403.json");
+
+        assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(401, refresh), Samples.settings(TOKEN), "password"));
+        assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(401, aal2), Samples.settings(TOKEN), "password"));
+        assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(
+                Wire.of(403, "{\"error\":{\"id\":\"security_csrf_violation\",\"code\":403}}"), Samples.settings(TOKEN), "password"));
+        var second = assertInstanceOf(SettingsOutcome.SecondFactorRequired.class,
+                UpdateSettingsFlowStep.outcome(Wire.of(403, aal2), Samples.settings(TOKEN), "password"));
+        assertTrue(second.error().is("session_aal2_required"));
     }
 }

@@ -8,6 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kratosflows.verification.VerificationOutcome;
 import java.util.List;
 import java.util.Map;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.kratosflows.Secret;
+import io.kratosflows.SessionToken;
+import io.kratosflows.error.InvalidInputException;
+import io.kratosflows.error.KratosErrorException;
+import io.kratosflows.error.UnexpectedResponseException;
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.verification.VerificationFlow;
+import io.kratosflows.verification.VerificationMethod;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Verification outcomes: success and a wrong code are both HTTP 200. */
@@ -63,5 +75,75 @@ class UpdateVerificationFlowStepTest {
                 () -> FlowAnswers.flow("fetch", Wire.recorded("verification/fetch-expired.410.json"), FlowReader::verification));
 
         assertEquals(410, error.status());
+    }
+    /** A flow whose form offers only the link method. */
+    private static final String LINK_ONLY_UI = "{\"action\":\"x\",\"method\":\"POST\",\"nodes\":[{\"type\":\"input\",\"group\":\"link\","
+            + "\"attributes\":{\"node_type\":\"input\",\"name\":\"email\",\"type\":\"email\"},\"messages\":[],\"meta\":{}}],\"messages\":[]}";
+
+    @Test
+    void theCodeMethodSendsTheAddressOrTheCode() {
+        var request = UpdateVerificationFlowStep.operation(Samples.verification(), VerificationMethod.Code.request("ada@example.org"));
+        var submit = UpdateVerificationFlowStep.operation(Samples.verification(), VerificationMethod.Code.submit(Secret.of("123456")));
+
+        assertEquals(Map.of("?flow", Samples.ID.value()), FakeCalls.sent(request));
+        assertEquals(FakeCalls.tree("{\"method\":\"code\",\"email\":\"ada@example.org\"}"), FakeCalls.json(request.body()));
+        assertEquals(FakeCalls.tree("{\"method\":\"code\",\"code\":\"123456\"}"), FakeCalls.json(submit.body()));
+    }
+
+    @Test
+    void runChecksOffersAndPostsTheBody() {
+        VerificationFlow linkOnly = new VerificationFlow(Samples.ID, "api", Optional.empty(), Optional.empty(), Optional.empty(),
+                UiReader.read(FakeCalls.tree(LINK_ONLY_UI)), Optional.empty());
+        assertEquals("code", assertInstanceOf(VerificationOutcome.MethodUnavailable.class,
+                UpdateVerificationFlowStep.run(FakeCalls.OFFLINE, linkOnly, VerificationMethod.Code.request("ada@example.org"))).method());
+        assertThrows(InvalidInputException.class, () -> UpdateVerificationFlowStep.run(FakeCalls.OFFLINE_VALIDATING, Samples.verification(),
+                VerificationMethod.Code.submit(Secret.of(" "))));
+
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond("verification/submit-code-success.200.json");
+
+            var outcome = UpdateVerificationFlowStep.run(fake.calls(), Samples.verification(), VerificationMethod.Code.submit(Secret.of("123456")));
+
+            FakeKratos.Request request = fake.kratos.onlyRequest();
+            assertEquals("POST /self-service/verification flow=" + Samples.ID.value(), request.method() + " " + request.path() + " " + request.query());
+            assertEquals(FakeCalls.tree("{\"method\":\"code\",\"code\":\"123456\"}"), FakeCalls.tree(request.body()));
+            assertInstanceOf(VerificationOutcome.Verified.class, outcome);
+        }
+    }
+
+    @Test
+    void onlyA200WithoutErrorsVerifiesOrSendsACode() {
+        String verified = Wire.body("verification/submit-code-success.200.json");
+        ObjectNode withError = (ObjectNode) Wire.recorded("verification/submit-code-success.200.json").json();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) withError.path("ui").path("messages")).addObject().put("id", 4000001).put("type", "error");
+        ObjectNode sentByMessage = (ObjectNode) Wire.recorded("verification/submit-email-code-sent.200.json").json();
+        sentByMessage.put("state", "choose_method");
+        ObjectNode neither = sentByMessage.deepCopy();
+        ((ObjectNode) neither.path("ui")).putArray("messages");
+
+        assertInstanceOf(VerificationOutcome.NeedsInput.class, UpdateVerificationFlowStep.outcome(Wire.of(400, verified), Samples.verification(), "code"));
+        assertInstanceOf(VerificationOutcome.NeedsInput.class,
+                UpdateVerificationFlowStep.outcome(Wire.of(200, withError.toString()), Samples.verification(), "code"));
+        assertInstanceOf(VerificationOutcome.CodeSent.class,
+                UpdateVerificationFlowStep.outcome(Wire.of(200, sentByMessage.toString()), Samples.verification(), "code"));
+        assertInstanceOf(VerificationOutcome.NeedsInput.class,
+                UpdateVerificationFlowStep.outcome(Wire.of(200, neither.toString()), Samples.verification(), "code"));
+        assertThrows(UnexpectedResponseException.class, () -> UpdateVerificationFlowStep.outcome(Wire.of(500, verified), Samples.verification(), "code"));
+    }
+
+    @Test
+    void anExpiredFlowIsFlowExpiredWithTheErrorAndA422IsAFailure() {
+        var expired = UpdateVerificationFlowStep.outcome(Wire.of(410, "{\"error\":{\"id\":\"self_service_flow_expired\",\"code\":410},"
+                + "\"use_flow_id\":\"n-1\"}"), Samples.verification(), "code");
+        var e = assertThrows(KratosErrorException.class, () -> UpdateVerificationFlowStep.outcome(Wire.of(422,
+                "{\"error\":{\"id\":\"browser_location_change_required\",\"code\":422},\"redirect_browser_to\":\"https://x\"}"),
+                Samples.verification(), "code"));
+
+        var flowExpired = assertInstanceOf(VerificationOutcome.FlowExpired.class, expired);
+        assertTrue(flowExpired.error().orElseThrow().is("self_service_flow_expired"));
+        assertEquals("n-1", flowExpired.replacement().orElseThrow().value());
+        assertEquals(422, e.status());
+        assertThrows(KratosErrorException.class, () -> UpdateVerificationFlowStep.outcome(
+                Wire.of(400, "{\"error\":{\"id\":\"self_service_flow_replaced\",\"code\":400}}"), Samples.verification(), "code"));
     }
 }

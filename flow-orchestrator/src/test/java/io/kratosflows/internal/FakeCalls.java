@@ -1,0 +1,71 @@
+package io.kratosflows.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kratosflows.KratosConfig;
+import io.kratosflows.generated.invoker.ModelJson;
+import io.kratosflows.testing.FakeKratos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@link Calls} of a client pointed at a {@link FakeKratos}, for step tests that make the whole
+ * call: what was sent, and the outcome of a recorded answer. {@link #OFFLINE} has no transport at
+ * all, for paths that must decide before anything is sent.
+ */
+final class FakeCalls implements AutoCloseable {
+
+    /** Calls that fail the test if anything is sent: the transport is absent. */
+    static final Calls OFFLINE = new Calls(null, CallContext.NONE, false);
+    /** The same, with field checks on. */
+    static final Calls OFFLINE_VALIDATING = new Calls(null, CallContext.NONE, true);
+
+    final FakeKratos kratos;
+    private final Transport transport;
+
+    FakeCalls() {
+        try {
+            kratos = new FakeKratos();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        transport = new Transport(KratosConfig.builder().publicUrl(kratos.url()).build());
+    }
+
+    Calls calls() {
+        return new Calls(transport, CallContext.NONE, false);
+    }
+
+    /** {@return the JSON a generated body is sent as (written as the transport writes it, then read back)} */
+    static JsonNode json(Object body) {
+        try {
+            return Json.MAPPER.readTree(ModelJson.newMapper().writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@return a JSON literal as a tree, for order-insensitive comparison} */
+    static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@return the query parameters and headers a generated operation sends} */
+    static Map<String, String> sent(io.kratosflows.generated.invoker.Operation<?> operation) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        operation.forEachQuery((name, value) -> sent.put("?" + name, value));
+        operation.forEachHeader(sent::put);
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+        kratos.close();
+    }
+}
