@@ -58,6 +58,10 @@ class DefaultFlowsTest {
         server.close();
     }
 
+    private static FlowId id(String fixture) {
+        return FlowId.of(Wire.recorded(fixture).json().path("id").asText());
+    }
+
     /** {@return each request as "METHOD path?query token"} (fetching a login flow sends no token: the flow record keeps it) */
     private List<String> sent() {
         return server.requests().stream().map(r -> r.method() + " " + r.path() + (r.query() == null ? "" : "?" + r.query())
@@ -97,8 +101,8 @@ class DefaultFlowsTest {
         login.fetch(Samples.ID);
         assertEquals(Optional.of(TOKEN), login.fetch(Samples.ID, TOKEN).sessionToken());
         assertInstanceOf(LoginOutcome.Completed.class, login.submit(Samples.login(), new LoginMethod.Password("a@b.org", Secret.of("pw"))));
-        login.restart(new LoginOutcome.FlowExpired(Samples.error(410, "self_service_flow_expired"), Optional.of(NEXT)));
-        login.restart(new LoginOutcome.FlowExpired(Samples.error(410, "self_service_flow_expired"), Optional.empty()));
+        assertEquals(id("login/fetch.200.json"), login.restart(new LoginOutcome.FlowExpired(Samples.error(410, "x"), Optional.of(NEXT))).id());
+        assertEquals(id("login/create.200.json"), login.restart(new LoginOutcome.FlowExpired(Samples.error(410, "x"), Optional.empty())).id());
         assertEquals(Optional.of(TOKEN), login.restart(new LoginOutcome.FlowExpired(Samples.error(410, "x"), Optional.of(NEXT)),
                 LoginOptions.refresh(TOKEN)).sessionToken());
         assertEquals(Optional.of(TOKEN), login.restart(new LoginOutcome.FlowExpired(Samples.error(410, "x"), Optional.empty()),
@@ -143,8 +147,8 @@ class DefaultFlowsTest {
         assertInstanceOf(SettingsOutcome.Saved.class, settings.submit(Samples.settings(TOKEN), new SettingsMethod.Password(Secret.of("pw"))));
         assertInstanceOf(SettingsOutcome.Saved.class, settings.submitReauthenticating(Samples.settings(TOKEN),
                 new SettingsMethod.Password(Secret.of("pw")), flow -> new LoginMethod.Password("a@b.org", Secret.of("old"))));
-        settings.restart(new SettingsOutcome.FlowExpired(Samples.error(410, "x"), Optional.of(NEXT)), TOKEN);
-        settings.restart(new SettingsOutcome.FlowExpired(Samples.error(410, "x"), Optional.empty()), TOKEN);
+        assertEquals(TOKEN, settings.restart(new SettingsOutcome.FlowExpired(Samples.error(410, "x"), Optional.of(NEXT)), TOKEN).sessionToken());
+        assertEquals(TOKEN, settings.restart(new SettingsOutcome.FlowExpired(Samples.error(410, "x"), Optional.empty()), TOKEN).sessionToken());
 
         String token = " " + TOKEN.reveal();
         assertEquals(List.of("GET /self-service/settings/api" + token, "GET /self-service/settings/flows?id=" + Samples.ID + token,
@@ -161,11 +165,12 @@ class DefaultFlowsTest {
                 .respond("verification/create.200.json");
 
         var recovery = kratos.recovery();
-        recovery.start();
-        recovery.fetch(Samples.ID);
+        FlowId recoveryId = id("recovery/create.200.json");
+        assertEquals(recoveryId, recovery.start().id());
+        assertEquals(recoveryId, recovery.fetch(Samples.ID).id());
         assertInstanceOf(RecoveryOutcome.CodeSent.class, recovery.submit(Samples.recovery(), RecoveryMethod.Code.request("a@b.org")));
-        recovery.restart(new RecoveryOutcome.FlowExpired(Samples.error(410, "x"), Optional.of(NEXT)));
-        recovery.restart(new RecoveryOutcome.FlowExpired(Samples.error(410, "x"), Optional.empty()));
+        assertEquals(recoveryId, recovery.restart(new RecoveryOutcome.FlowExpired(Samples.error(410, "x"), Optional.of(NEXT))).id());
+        assertEquals(recoveryId, recovery.restart(new RecoveryOutcome.FlowExpired(Samples.error(410, "x"), Optional.empty())).id());
         var verification = kratos.verification();
         verification.start();
         verification.fetch(Samples.ID);

@@ -12,7 +12,6 @@ import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.InvalidInputException;
 import io.kratosflows.error.KratosErrorException;
-import io.kratosflows.testing.FakeKratos;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
@@ -51,16 +50,12 @@ class ExchangeSessionTokenStepTest {
 
     @Test
     void runSendsBothCodesAsAGet() {
-        try (FakeCalls fake = new FakeCalls()) {
-            fake.kratos.respond("session/token-exchange-unknown.404.json");
+        var sent = FakeCalls.exchange("session/token-exchange-unknown.404.json",
+                calls -> ExchangeSessionTokenStep.run(calls, Secret.of("init-1"), Secret.of("rtc-1")));
 
-            var outcome = ExchangeSessionTokenStep.run(fake.calls(), Secret.of("init-1"), Secret.of("rtc-1"));
-
-            FakeKratos.Request request = fake.kratos.onlyRequest();
-            assertEquals("GET /sessions/token-exchange init_code=init-1&return_to_code=rtc-1",
-                    request.method() + " " + request.path() + " " + request.query());
-            assertInstanceOf(TokenExchangeOutcome.Rejected.class, outcome);
-        }
+        assertEquals("GET /sessions/token-exchange?init_code=init-1&return_to_code=rtc-1",
+                sent.line());
+        assertInstanceOf(TokenExchangeOutcome.Rejected.class, sent.outcome());
         assertThrows(NullPointerException.class, () -> ExchangeSessionTokenStep.run(FakeCalls.OFFLINE, null, Secret.of("x")));
     }
 

@@ -8,10 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@link Calls} of a client pointed at a {@link FakeKratos}, for step tests that make the whole
- * call: what was sent, and the outcome of a recorded answer. {@link #OFFLINE} has no transport at
+ * call: what was sent, and the outcome of a recorded answer ({@link #exchange}). {@link #OFFLINE} has no transport at
  * all, for paths that must decide before anything is sent.
  */
 final class FakeCalls implements AutoCloseable {
@@ -35,6 +36,46 @@ final class FakeCalls implements AutoCloseable {
 
     Calls calls() {
         return new Calls(transport, CallContext.NONE, false);
+    }
+
+    /**
+     * The one request a call sent and what the call returned.
+     *
+     * @param request as the server received it
+     * @param outcome what the call returned
+     * @param <T>     the outcome type
+     */
+    record Exchange<T>(FakeKratos.Request request, T outcome) {
+        /** {@return {@code METHOD /path?query}} */
+        String line() {
+            return request.method() + " " + request.pathAndQuery();
+        }
+
+        /** {@return the request body as JSON} */
+        JsonNode body() {
+            return tree(request.body());
+        }
+    }
+
+    /** {@return the exchange of one call against a server that answers with the recorded fixture} */
+    static <T> Exchange<T> exchange(String fixture, Function<Calls, T> call) {
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond(fixture);
+            return fake.exchange(call);
+        }
+    }
+
+    /** {@return the exchange of one call against a server that answers with this status and body} */
+    static <T> Exchange<T> exchange(int status, String body, Function<Calls, T> call) {
+        try (FakeCalls fake = new FakeCalls()) {
+            fake.kratos.respond(status, body);
+            return fake.exchange(call);
+        }
+    }
+
+    private <T> Exchange<T> exchange(Function<Calls, T> call) {
+        T outcome = call.apply(calls());
+        return new Exchange<>(kratos.onlyRequest(), outcome);
     }
 
     /** {@return the JSON a generated body is sent as (written as the transport writes it, then read back)} */

@@ -75,6 +75,7 @@ class FlowAnswersTest {
         assertFalse(FlowAnswers.methodDisabled(Wire.of(404, NOT_FOUND), passwordForm(), "password"));
         assertFalse(FlowAnswers.methodDisabled(Wire.of(404, NOT_FOUND), Samples.EMPTY_UI, "totp"));
         assertFalse(FlowAnswers.methodDisabled(Wire.of(404, "disabled"), Samples.EMPTY_UI, "password"));
+        assertFalse(FlowAnswers.methodDisabled(Wire.of(404, "{}"), passwordForm(), "totp"), "no error envelope: an unknown path, not a method");
         assertFalse(FlowAnswers.methodDisabled(Wire.of(400, DISABLED), Samples.EMPTY_UI, "password"));
 
         var unavailable = assertInstanceOf(LoginOutcome.MethodUnavailable.class, shared(Wire.of(404, NOT_FOUND), passwordForm(), "totp"));

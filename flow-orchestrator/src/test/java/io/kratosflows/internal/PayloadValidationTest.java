@@ -122,6 +122,15 @@ class PayloadValidationTest {
     }
 
     @Test
+    void callsCheckWithTheirViewsSwitch() {
+        Object blank = new LoginMethod.Password(" ", Secret.of("pw"));
+
+        assertSame(blank, FakeCalls.OFFLINE.check(blank));
+        assertThrows(InvalidInputException.class, () -> FakeCalls.OFFLINE_VALIDATING.check(blank));
+        assertThrows(InvalidInputException.class, () -> FakeCalls.OFFLINE.check(null));
+    }
+
+    @Test
     void aTopLevelRecordIsNamedByItself() {
         var e = assertThrows(InvalidInputException.class, () -> PayloadValidation.check(new Nickname(" "), true));
 

@@ -8,7 +8,6 @@ import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.error.UnexpectedResponseException;
 import io.kratosflows.session.LogoutOutcome;
-import io.kratosflows.testing.FakeKratos;
 import org.junit.jupiter.api.Test;
 
 /** Logout outcomes: 204 is done; an unknown or revoked token is SessionNotFound; anything else is a failure. */
@@ -16,16 +15,11 @@ class PerformNativeLogoutStepTest {
 
     @Test
     void runDeletesTheSessionWithTheTokenInTheBody() {
-        try (FakeCalls fake = new FakeCalls()) {
-            fake.kratos.respond(204, "");
+        var sent = FakeCalls.exchange(204, "", calls -> PerformNativeLogoutStep.run(calls, SessionToken.of("ory_st_bye")));
 
-            var outcome = PerformNativeLogoutStep.run(fake.calls(), SessionToken.of("ory_st_bye"));
-
-            FakeKratos.Request request = fake.kratos.onlyRequest();
-            assertEquals("DELETE /self-service/logout/api", request.method() + " " + request.path());
-            assertEquals(FakeCalls.tree("{\"session_token\":\"ory_st_bye\"}"), FakeCalls.tree(request.body()));
-            assertInstanceOf(LogoutOutcome.LoggedOut.class, outcome);
-        }
+        assertEquals("DELETE /self-service/logout/api", sent.line());
+        assertEquals(FakeCalls.tree("{\"session_token\":\"ory_st_bye\"}"), sent.body());
+        assertInstanceOf(LogoutOutcome.LoggedOut.class, sent.outcome());
         assertThrows(NullPointerException.class, () -> PerformNativeLogoutStep.run(FakeCalls.OFFLINE, null));
     }
 

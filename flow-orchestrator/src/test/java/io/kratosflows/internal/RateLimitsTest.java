@@ -32,6 +32,7 @@ class RateLimitsTest {
         assertEquals(Optional.of(Duration.ofHours(1)), retryAfter(Map.of("Retry-After", "3601")));
         assertEquals(Optional.of(Duration.ofSeconds(3599)), retryAfter(Map.of("Retry-After", "3599")));
         assertEquals(Optional.of(Duration.ofHours(1)), retryAfter(Map.of("Retry-After", "99999999")), "more than 7 digits");
+        assertEquals(Optional.of(Duration.ofHours(1)), retryAfter(Map.of("Retry-After", "9".repeat(30))), "more digits than a long has");
         assertEquals(Optional.of(Duration.ofHours(1)), retryAfter(Map.of("Retry-After", "9999999")));
         assertEquals(Optional.of(Duration.ofHours(1)), retryAfter(Map.of("Retry-After", "Sun, 29 Nov 2026 10:00:00 GMT")));
     }

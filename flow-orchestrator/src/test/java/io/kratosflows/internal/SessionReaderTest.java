@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kratosflows.Aal;
-import io.kratosflows.registration.RegistrationFlow;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Sessions and identities need an id; everything else may be missing. Flows carry an exchange code when Kratos issued one. */
+/** Sessions and identities need an id; everything else may be missing. */
 class SessionReaderTest {
 
     @Test
@@ -36,16 +34,5 @@ class SessionReaderTest {
         assertEquals(Aal.UNKNOWN, session.aal());
         assertEquals(Optional.of("github"), session.authenticationMethods().get(0).provider());
         assertEquals(Aal.UNKNOWN, session.authenticationMethods().get(0).aal());
-    }
-
-    @Test
-    void aFlowStartedForABrowserHandOverCarriesTheExchangeCode() {
-        var body = (com.fasterxml.jackson.databind.node.ObjectNode) Wire.recorded("registration/create.200.json").json();
-        body.put("session_token_exchange_code", "init-code-1");
-
-        RegistrationFlow flow = FlowReader.registration(body);
-
-        assertEquals("init-code-1", flow.sessionTokenExchangeCode().orElseThrow().reveal());
-        assertEquals(Map.of(), Json.map(body, "absent"));
     }
 }

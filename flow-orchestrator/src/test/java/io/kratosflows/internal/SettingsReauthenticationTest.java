@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kratosflows.Aal;
-import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.login.LoginFlow;
@@ -23,7 +22,9 @@ import io.kratosflows.testing.Samples;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -49,88 +50,57 @@ class SettingsReauthenticationTest {
     private static final LoginOutcome SECOND_FACTOR = new LoginOutcome.SecondFactorRequired(Samples.session(), TOKEN);
     private static final LoginOutcome NEEDS_INPUT = new LoginOutcome.NeedsInput(Samples.login());
 
-    /** Settings that answer each submission with the next queued outcome and count the submissions. */
-    private static final class FakeSettings implements SettingsFlows {
+    /** {@return an implementation of {@code type} whose named methods answer as given and whose others fail the test} */
+    @SuppressWarnings("unchecked")
+    private static <T> T only(Class<T> type, Map<String, Function<Object[], Object>> methods) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) ->
+                Optional.ofNullable(methods.get(method.getName())).orElseThrow(() -> new AssertionError(method + " is not used")).apply(args));
+    }
+
+    /** Settings that answer each submission with the next queued outcome and record what was submitted. */
+    private static final class FakeSettings {
         final Deque<SettingsOutcome> answers;
         final List<SettingsMethod> submitted = new ArrayList<>();
+        final SettingsFlows flows = only(SettingsFlows.class, Map.of("submit", args -> {
+            assertSame(FLOW, args[0]);
+            submitted.add((SettingsMethod) args[1]);
+            return answers().remove();
+        }));
 
         FakeSettings(SettingsOutcome... answers) {
             this.answers = new ArrayDeque<>(List.of(answers));
         }
 
-        @Override
-        public SettingsOutcome submit(SettingsFlow flow, SettingsMethod method) {
-            assertSame(FLOW, flow);
-            submitted.add(method);
-            return answers.remove();
-        }
-
-        @Override
-        public SettingsFlow start(SessionToken token) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public SettingsFlow fetch(FlowId id, SessionToken token) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public SettingsOutcome submitReauthenticating(SettingsFlow flow, SettingsMethod method, Function<LoginFlow, LoginMethod> c) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public SettingsFlow restart(SettingsOutcome.FlowExpired expired, SessionToken token) {
-            throw new AssertionError("not used");
+        private Deque<SettingsOutcome> answers() {
+            return answers;
         }
     }
 
     /** Login that records the options of each start and answers each submission with the next queued outcome. */
-    private static final class FakeLogin implements LoginFlows {
+    private static final class FakeLogin {
         final Deque<LoginOutcome> answers;
         final List<LoginOptions> started = new ArrayList<>();
         final List<LoginMethod> submitted = new ArrayList<>();
+        final LoginFlows flows = only(LoginFlows.class, Map.of("start", args -> {
+            LoginOptions options = (LoginOptions) args[0];
+            started.add(options);
+            return Samples.login(options.sessionToken());
+        }, "submit", args -> {
+            submitted.add((LoginMethod) args[1]);
+            return answers().remove();
+        }));
 
         FakeLogin(LoginOutcome... answers) {
             this.answers = new ArrayDeque<>(List.of(answers));
         }
 
-        @Override
-        public LoginFlow start(LoginOptions options) {
-            started.add(options);
-            return Samples.login(options.sessionToken());
-        }
-
-        @Override
-        public LoginOutcome submit(LoginFlow flow, LoginMethod method) {
-            submitted.add(method);
-            return answers.remove();
-        }
-
-        @Override
-        public LoginFlow fetch(FlowId id) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public LoginFlow fetch(FlowId id, SessionToken token) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public LoginFlow restart(LoginOutcome.FlowExpired expired) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public LoginFlow restart(LoginOutcome.FlowExpired expired, LoginOptions options) {
-            throw new AssertionError("not used");
+        private Deque<LoginOutcome> answers() {
+            return answers;
         }
     }
 
     private static SettingsOutcome submit(FakeSettings settings, FakeLogin login) {
-        return SettingsReauthentication.submit(settings, login, FLOW, METHOD, flow -> PASSWORD);
+        return SettingsReauthentication.submit(settings.flows, login.flows, FLOW, METHOD, flow -> PASSWORD);
     }
 
     @Test
@@ -202,15 +172,16 @@ class SettingsReauthenticationTest {
         List<LoginFlow> seen = new ArrayList<>();
         FakeLogin login = new FakeLogin(COMPLETED);
 
-        SettingsReauthentication.submit(new FakeSettings(REFRESH, SAVED), login, FLOW, METHOD, flow -> {
+        SettingsReauthentication.submit(new FakeSettings(REFRESH, SAVED).flows, login.flows, FLOW, METHOD, flow -> {
             seen.add(flow);
             return PASSWORD;
         });
         var e = assertThrows(NullPointerException.class,
-                () -> SettingsReauthentication.submit(new FakeSettings(REFRESH), new FakeLogin(), FLOW, METHOD, flow -> null));
+                () -> SettingsReauthentication.submit(new FakeSettings(REFRESH).flows, new FakeLogin().flows, FLOW, METHOD, flow -> null));
 
         assertEquals(Optional.of(TOKEN), seen.get(0).sessionToken());
         assertEquals("credentials returned null", e.getMessage());
-        assertThrows(NullPointerException.class, () -> SettingsReauthentication.submit(new FakeSettings(), new FakeLogin(), FLOW, METHOD, null));
+        assertThrows(NullPointerException.class,
+                () -> SettingsReauthentication.submit(new FakeSettings().flows, new FakeLogin().flows, FLOW, METHOD, null));
     }
 }

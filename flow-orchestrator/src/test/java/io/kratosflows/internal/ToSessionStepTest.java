@@ -12,7 +12,6 @@ import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.error.UnexpectedResponseException;
 import io.kratosflows.session.WhoamiOutcome;
 import io.kratosflows.SessionToken;
-import io.kratosflows.testing.FakeKratos;
 import org.junit.jupiter.api.Test;
 
 /** Every whoami outcome from recorded Kratos v26.2.0 responses, plus odd bodies. */
@@ -78,16 +77,11 @@ class ToSessionStepTest {
 
     @Test
     void runAsksWithTheTokenInItsHeader() {
-        try (FakeCalls fake = new FakeCalls()) {
-            fake.kratos.respond("session/whoami.200.json");
+        var sent = FakeCalls.exchange("session/whoami.200.json", calls -> ToSessionStep.run(calls, SessionToken.of("ory_st_me")));
 
-            var outcome = ToSessionStep.run(fake.calls(), SessionToken.of("ory_st_me"));
-
-            FakeKratos.Request request = fake.kratos.onlyRequest();
-            assertEquals("GET /sessions/whoami", request.method() + " " + request.path());
-            assertEquals("ory_st_me", request.header("X-Session-Token"));
-            assertInstanceOf(WhoamiOutcome.Active.class, outcome);
-        }
+        assertEquals("GET /sessions/whoami", sent.line());
+        assertEquals("ory_st_me", sent.request().header("X-Session-Token"));
+        assertInstanceOf(WhoamiOutcome.Active.class, sent.outcome());
         assertThrows(NullPointerException.class, () -> ToSessionStep.run(FakeCalls.OFFLINE, null));
     }
 }

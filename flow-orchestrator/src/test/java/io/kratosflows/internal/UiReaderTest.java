@@ -113,4 +113,13 @@ class UiReaderTest {
         assertTrue(!UiReader.tooLarge(JSON.readTree(thousand)));
         assertTrue(UiReader.tooLarge(JSON.readTree(more)));
     }
+
+    @Test
+    void aNodeOfANewTypeWithoutAttributesKeepsAnEmptyObject() throws Exception {
+        Ui ui = read("{\"nodes\":[{\"type\":\"video\",\"group\":\"default\"}]}");
+
+        assertEquals(new NodeAttributes.Unknown("video", "{}"), ui.nodes().get(0).attributes());
+        assertEquals(NodeType.UNKNOWN, ui.nodes().get(0).type());
+        assertEquals("video", ui.nodes().get(0).rawType());
+    }
 }

@@ -15,7 +15,6 @@ import io.kratosflows.SessionToken;
 import io.kratosflows.error.InvalidInputException;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.error.UnexpectedResponseException;
-import io.kratosflows.testing.FakeKratos;
 import io.kratosflows.recovery.RecoveryFlow;
 import io.kratosflows.recovery.RecoveryMethod;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -123,16 +122,12 @@ class UpdateRecoveryFlowStepTest {
         assertThrows(InvalidInputException.class,
                 () -> UpdateRecoveryFlowStep.run(FakeCalls.OFFLINE_VALIDATING, Samples.recovery(), RecoveryMethod.Code.request("no-address")));
 
-        try (FakeCalls fake = new FakeCalls()) {
-            fake.kratos.respond("recovery/submit-email-code-sent.200.json");
+        var sent = FakeCalls.exchange("recovery/submit-email-code-sent.200.json",
+                calls -> UpdateRecoveryFlowStep.run(calls, Samples.recovery(), RecoveryMethod.Code.request("ada@example.org")));
 
-            var outcome = UpdateRecoveryFlowStep.run(fake.calls(), Samples.recovery(), RecoveryMethod.Code.request("ada@example.org"));
-
-            FakeKratos.Request request = fake.kratos.onlyRequest();
-            assertEquals("POST /self-service/recovery flow=" + Samples.ID.value(), request.method() + " " + request.path() + " " + request.query());
-            assertEquals(FakeCalls.tree("{\"method\":\"code\",\"email\":\"ada@example.org\"}"), FakeCalls.tree(request.body()));
-            assertInstanceOf(RecoveryOutcome.CodeSent.class, outcome);
-        }
+        assertEquals("POST /self-service/recovery?flow=" + Samples.ID.value(), sent.line());
+        assertEquals(FakeCalls.tree("{\"method\":\"code\",\"email\":\"ada@example.org\"}"), sent.body());
+        assertInstanceOf(RecoveryOutcome.CodeSent.class, sent.outcome());
     }
 
     @Test

@@ -78,4 +78,12 @@ class SettingsFlowTest {
         assertTrue(SettingsMethod.Totp.unlinkApp().unlink());
         assertEquals(Optional.of("id"), SettingsMethod.Passkey.remove("id").remove());
     }
+
+    @Test
+    void methodNamesAreKratosGroups() {
+        assertEquals(List.of("profile", "password", "totp", "lookup_secret", "passkey", "oidc"), List.of(
+                new SettingsMethod.Profile(io.kratosflows.Traits.email("a@b.org")), new SettingsMethod.Password(Secret.of("p")),
+                SettingsMethod.Totp.unlinkApp(), new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REVEAL),
+                SettingsMethod.Passkey.remove("id"), SettingsMethod.Oidc.link("github")).stream().map(SettingsMethod::method).toList());
+    }
 }

@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * Small values of every public record, for tests that need a flow, an error or a session but do not
- * care about their content: the one place their many positional components are spelled out.
+ * care about their content: the one place their many positional components are spelled out. Every
+ * flow has the id {@link #ID} and a form without nodes. Published in this module's test jar (the
+ * contract tests submit these flows to Pact's mock server).
  */
 public final class Samples {
 
@@ -36,7 +38,12 @@ public final class Samples {
 
     /** {@return a login flow started with the given token, when any} */
     public static LoginFlow login(Optional<SessionToken> token) {
-        return new LoginFlow(ID, "api", Optional.empty(), false, Aal.AAL1, Optional.empty(), Optional.empty(), EMPTY_UI,
+        return login(token, Aal.AAL1);
+    }
+
+    /** {@return a login flow started with the given token, when any, asking for an assurance level} */
+    public static LoginFlow login(Optional<SessionToken> token, Aal requestedAal) {
+        return new LoginFlow(ID, "api", Optional.empty(), false, requestedAal, Optional.empty(), Optional.empty(), EMPTY_UI,
                 Optional.empty(), Optional.empty(), token);
     }
 
