@@ -57,131 +57,118 @@ class SettingsReauthenticationTest {
                 Optional.ofNullable(methods.get(method.getName())).orElseThrow(() -> new AssertionError(method + " is not used")).apply(args));
     }
 
-    /** Settings that answer each submission with the next queued outcome and record what was submitted. */
-    private static final class FakeSettings {
-        final Deque<SettingsOutcome> answers;
+    /**
+     * Settings and login that answer with queued outcomes and record what they were asked: the
+     * settings submissions, the options of each login start and the login submissions.
+     */
+    private static final class Scenario {
+        final Deque<SettingsOutcome> settingsAnswers = new ArrayDeque<>();
+        final Deque<LoginOutcome> loginAnswers = new ArrayDeque<>();
         final List<SettingsMethod> submitted = new ArrayList<>();
-        final SettingsFlows flows = only(SettingsFlows.class, Map.of("submit", args -> {
+        final List<LoginOptions> started = new ArrayList<>();
+        final List<LoginMethod> loggedInWith = new ArrayList<>();
+        final SettingsFlows settings = only(SettingsFlows.class, Map.of("submit", args -> {
             assertSame(FLOW, args[0]);
             submitted.add((SettingsMethod) args[1]);
-            return answers().remove();
+            return settingsAnswers.remove();
         }));
-
-        FakeSettings(SettingsOutcome... answers) {
-            this.answers = new ArrayDeque<>(List.of(answers));
-        }
-
-        private Deque<SettingsOutcome> answers() {
-            return answers;
-        }
-    }
-
-    /** Login that records the options of each start and answers each submission with the next queued outcome. */
-    private static final class FakeLogin {
-        final Deque<LoginOutcome> answers;
-        final List<LoginOptions> started = new ArrayList<>();
-        final List<LoginMethod> submitted = new ArrayList<>();
-        final LoginFlows flows = only(LoginFlows.class, Map.of("start", args -> {
-            LoginOptions options = (LoginOptions) args[0];
-            started.add(options);
-            return Samples.login(options.sessionToken());
+        final LoginFlows login = only(LoginFlows.class, Map.of("start", args -> {
+            started.add((LoginOptions) args[0]);
+            return Samples.login(((LoginOptions) args[0]).sessionToken());
         }, "submit", args -> {
-            submitted.add((LoginMethod) args[1]);
-            return answers().remove();
+            loggedInWith.add((LoginMethod) args[1]);
+            return loginAnswers.remove();
         }));
 
-        FakeLogin(LoginOutcome... answers) {
-            this.answers = new ArrayDeque<>(List.of(answers));
+        Scenario settings(SettingsOutcome... answers) {
+            settingsAnswers.addAll(List.of(answers));
+            return this;
         }
 
-        private Deque<LoginOutcome> answers() {
-            return answers;
+        Scenario login(LoginOutcome... answers) {
+            loginAnswers.addAll(List.of(answers));
+            return this;
         }
-    }
 
-    private static SettingsOutcome submit(FakeSettings settings, FakeLogin login) {
-        return SettingsReauthentication.submit(settings.flows, login.flows, FLOW, METHOD, flow -> PASSWORD);
+        SettingsOutcome submit(Function<LoginFlow, LoginMethod> credentials) {
+            return SettingsReauthentication.submit(settings, login, FLOW, METHOD, credentials);
+        }
+
+        SettingsOutcome submit() {
+            return submit(flow -> PASSWORD);
+        }
     }
 
     @Test
     void aSubmissionKratosAcceptsStartsNoLogin() {
-        FakeSettings settings = new FakeSettings(SAVED);
-        FakeLogin login = new FakeLogin();
+        Scenario scenario = new Scenario().settings(SAVED);
 
-        assertSame(SAVED, submit(settings, login));
-        assertEquals(List.of(), login.started);
-        assertEquals(List.of(METHOD), settings.submitted);
+        assertSame(SAVED, scenario.submit());
+        assertEquals(List.of(), scenario.started);
+        assertEquals(List.of(METHOD), scenario.submitted);
     }
 
     @Test
     void refreshThenACompletedLoginSubmitsAgain() {
-        FakeSettings settings = new FakeSettings(REFRESH, SAVED);
-        FakeLogin login = new FakeLogin(COMPLETED);
+        Scenario scenario = new Scenario().settings(REFRESH, SAVED).login(COMPLETED);
 
-        assertSame(SAVED, submit(settings, login));
-        assertEquals(List.of(LoginOptions.refresh(TOKEN)), login.started);
-        assertEquals(List.of(PASSWORD), login.submitted);
-        assertEquals(List.of(METHOD, METHOD), settings.submitted);
+        assertSame(SAVED, scenario.submit());
+        assertEquals(List.of(LoginOptions.refresh(TOKEN)), scenario.started);
+        assertEquals(List.of(PASSWORD), scenario.loggedInWith);
+        assertEquals(List.of(METHOD, METHOD), scenario.submitted);
     }
 
     @Test
     void aRefreshLoginThatNeedsInputIsReportedInRefreshRequired() {
-        FakeSettings settings = new FakeSettings(REFRESH);
-        FakeLogin login = new FakeLogin(NEEDS_INPUT);
+        Scenario scenario = new Scenario().settings(REFRESH).login(NEEDS_INPUT);
 
-        var refresh = assertInstanceOf(SettingsOutcome.RefreshRequired.class, submit(settings, login));
+        var refresh = assertInstanceOf(SettingsOutcome.RefreshRequired.class, scenario.submit());
 
         assertSame(NEEDS_INPUT, refresh.failedReauthentication().orElseThrow());
         assertTrue(refresh.error().is("session_refresh_required"));
         assertEquals(((SettingsOutcome.RefreshRequired) REFRESH).browserUrl(), refresh.browserUrl());
-        assertEquals(List.of(METHOD), settings.submitted, "nothing is submitted again");
+        assertEquals(List.of(METHOD), scenario.submitted, "nothing is submitted again");
     }
 
     @Test
     void aRefreshThatNeedsASecondFactorStepsUpAndSubmitsAgain() {
-        FakeSettings settings = new FakeSettings(REFRESH, AAL2, SAVED);
-        FakeLogin login = new FakeLogin(SECOND_FACTOR, COMPLETED);
+        Scenario scenario = new Scenario().settings(REFRESH, AAL2, SAVED).login(SECOND_FACTOR, COMPLETED);
 
-        assertSame(SAVED, submit(settings, login));
-        assertEquals(List.of(LoginOptions.refresh(TOKEN), LoginOptions.secondFactor(TOKEN)), login.started);
-        assertEquals(3, settings.submitted.size());
+        assertSame(SAVED, scenario.submit());
+        assertEquals(List.of(LoginOptions.refresh(TOKEN), LoginOptions.secondFactor(TOKEN)), scenario.started);
+        assertEquals(3, scenario.submitted.size());
     }
 
     @Test
     void aSecondFactorRequestStartsAnAal2Login() {
-        FakeSettings settings = new FakeSettings(AAL2, SAVED);
-        FakeLogin login = new FakeLogin(COMPLETED);
+        Scenario scenario = new Scenario().settings(AAL2, SAVED).login(COMPLETED);
 
-        assertSame(SAVED, submit(settings, login));
-        assertEquals(List.of(LoginOptions.secondFactor(TOKEN)), login.started);
-        assertEquals(Optional.of(Aal.AAL2), login.started.get(0).aal());
-        assertEquals(Optional.of(TOKEN), login.started.get(0).sessionToken());
+        assertSame(SAVED, scenario.submit());
+        assertEquals(List.of(LoginOptions.secondFactor(TOKEN)), scenario.started);
+        assertEquals(Optional.of(Aal.AAL2), scenario.started.get(0).aal());
+        assertEquals(Optional.of(TOKEN), scenario.started.get(0).sessionToken());
     }
 
     @Test
     void anAal2LoginThatDoesNotCompleteLeavesTheSecondFactorRequest() {
-        FakeSettings settings = new FakeSettings(AAL2);
-        FakeLogin login = new FakeLogin(NEEDS_INPUT);
+        Scenario scenario = new Scenario().settings(AAL2).login(NEEDS_INPUT);
 
-        assertSame(AAL2, submit(settings, login));
-        assertEquals(List.of(METHOD), settings.submitted);
+        assertSame(AAL2, scenario.submit());
+        assertEquals(List.of(METHOD), scenario.submitted);
     }
 
     @Test
     void theCredentialsSeeTheLoginFlowAndMustAnswer() {
         List<LoginFlow> seen = new ArrayList<>();
-        FakeLogin login = new FakeLogin(COMPLETED);
 
-        SettingsReauthentication.submit(new FakeSettings(REFRESH, SAVED).flows, login.flows, FLOW, METHOD, flow -> {
+        new Scenario().settings(REFRESH, SAVED).login(COMPLETED).submit(flow -> {
             seen.add(flow);
             return PASSWORD;
         });
-        var e = assertThrows(NullPointerException.class,
-                () -> SettingsReauthentication.submit(new FakeSettings(REFRESH).flows, new FakeLogin().flows, FLOW, METHOD, flow -> null));
+        var e = assertThrows(NullPointerException.class, () -> new Scenario().settings(REFRESH).submit(flow -> null));
 
         assertEquals(Optional.of(TOKEN), seen.get(0).sessionToken());
         assertEquals("credentials returned null", e.getMessage());
-        assertThrows(NullPointerException.class,
-                () -> SettingsReauthentication.submit(new FakeSettings().flows, new FakeLogin().flows, FLOW, METHOD, null));
+        assertThrows(NullPointerException.class, () -> new Scenario().submit(null));
     }
 }

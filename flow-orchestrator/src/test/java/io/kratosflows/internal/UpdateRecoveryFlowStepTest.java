@@ -99,9 +99,6 @@ class UpdateRecoveryFlowStepTest {
 
         assertEquals("0b7a3c1e-0000-4000-8000-000000000001", expired.replacement().orElseThrow().value());
     }
-    /** A flow whose form offers only the link method. */
-    private static final String LINK_ONLY_UI = "{\"action\":\"x\",\"method\":\"POST\",\"nodes\":[{\"type\":\"input\",\"group\":\"link\","
-            + "\"attributes\":{\"node_type\":\"input\",\"name\":\"email\",\"type\":\"email\"},\"messages\":[],\"meta\":{}}],\"messages\":[]}";
 
     @Test
     void theCodeMethodSendsTheAddressOrTheCode() {
@@ -114,18 +111,24 @@ class UpdateRecoveryFlowStepTest {
     }
 
     @Test
-    void runChecksOffersAndPostsTheBody() {
-        RecoveryFlow linkOnly = new RecoveryFlow(Samples.ID, "api", java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), UiReader.read(FakeCalls.tree(LINK_ONLY_UI)), List.of(), java.util.Optional.empty());
-        assertEquals("code", assertInstanceOf(RecoveryOutcome.MethodUnavailable.class,
-                UpdateRecoveryFlowStep.run(FakeCalls.OFFLINE, linkOnly, RecoveryMethod.Code.request("ada@example.org"))).method());
+    void aMethodTheFormLacksIsAnsweredWithoutACall() {
+        var outcome = UpdateRecoveryFlowStep.run(FakeCalls.OFFLINE, Samples.recovery(Samples.form("link")),
+                RecoveryMethod.Code.request("ada@example.org"));
+
+        assertEquals("code", assertInstanceOf(RecoveryOutcome.MethodUnavailable.class, outcome).method());
+    }
+
+    @Test
+    void aPayloadIsCheckedBeforeTheCall() {
         assertThrows(InvalidInputException.class,
                 () -> UpdateRecoveryFlowStep.run(FakeCalls.OFFLINE_VALIDATING, Samples.recovery(), RecoveryMethod.Code.request("no-address")));
+    }
 
-        var sent = FakeCalls.exchange("recovery/submit-email-code-sent.200.json",
-                calls -> UpdateRecoveryFlowStep.run(calls, Samples.recovery(), RecoveryMethod.Code.request("ada@example.org")));
+    @Test
+    void runPostsTheCodeMethodToTheFlow() {
+        var sent = FakeCalls.exchange("recovery/submit-email-code-sent.200.json", calls -> UpdateRecoveryFlowStep.run(calls, Samples.recovery(), RecoveryMethod.Code.request("ada@example.org")));
 
-        assertEquals("POST /self-service/recovery?flow=" + Samples.ID.value(), sent.line());
+        assertEquals("POST /self-service/recovery?flow=" + Samples.ID, sent.line());
         assertEquals(FakeCalls.tree("{\"method\":\"code\",\"email\":\"ada@example.org\"}"), sent.body());
         assertInstanceOf(RecoveryOutcome.CodeSent.class, sent.outcome());
     }

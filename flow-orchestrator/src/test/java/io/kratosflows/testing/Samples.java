@@ -9,8 +9,12 @@ import io.kratosflows.recovery.RecoveryFlow;
 import io.kratosflows.registration.RegistrationFlow;
 import io.kratosflows.session.Session;
 import io.kratosflows.settings.SettingsFlow;
+import io.kratosflows.ui.NodeAttributes;
+import io.kratosflows.ui.NodeType;
 import io.kratosflows.ui.Ui;
+import io.kratosflows.ui.UiNode;
 import io.kratosflows.verification.VerificationFlow;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +65,29 @@ public final class Samples {
 
     /** {@return a recovery flow} */
     public static RecoveryFlow recovery() {
-        return new RecoveryFlow(ID, "api", Optional.empty(), Optional.empty(), Optional.empty(), EMPTY_UI, List.of(), Optional.empty());
+        return recovery(EMPTY_UI);
+    }
+
+    /** {@return a recovery flow with this form} */
+    public static RecoveryFlow recovery(Ui ui) {
+        return new RecoveryFlow(ID, "api", Optional.empty(), Optional.empty(), Optional.empty(), ui, List.of(), Optional.empty());
     }
 
     /** {@return a verification flow} */
     public static VerificationFlow verification() {
-        return new VerificationFlow(ID, "api", Optional.empty(), Optional.empty(), Optional.empty(), EMPTY_UI, Optional.empty());
+        return verification(EMPTY_UI);
+    }
+
+    /** {@return a verification flow with this form} */
+    public static VerificationFlow verification(Ui ui) {
+        return new VerificationFlow(ID, "api", Optional.empty(), Optional.empty(), Optional.empty(), ui, Optional.empty());
+    }
+
+    /** {@return a form that offers exactly these methods (groups): one text input per group} */
+    public static Ui form(String... groups) {
+        return new Ui(EMPTY_UI.action(), "POST", Arrays.stream(groups).map(group -> new UiNode(NodeType.INPUT, "input", group,
+                new NodeAttributes.Input(group + "_input", "text", Optional.empty(), false, false, Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty()), List.of(), Optional.empty())).toList(), List.of());
     }
 
     /** {@return an error with a status and an id} */
