@@ -155,8 +155,12 @@ public final class KratosConfig {
 
     private static URI checkUrl(String name, URI url) {
         String scheme = url.getScheme();
-        if (!url.isAbsolute() || scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+        if (!url.isAbsolute() || scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException(name + " must be an absolute http or https URL, got " + url);
+        }
+        if (!scheme.equals(scheme.toLowerCase(java.util.Locale.ROOT))) {
+            // Schemes are case-insensitive (RFC 3986); HTTP://host is http://host.
+            url = URI.create(scheme.toLowerCase(java.util.Locale.ROOT) + url.toString().substring(scheme.length()));
         }
         if (url.getHost() == null || url.getHost().isBlank()) {
             throw new IllegalArgumentException(name + " has no host: " + url);

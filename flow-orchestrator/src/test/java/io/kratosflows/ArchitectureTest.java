@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] PUBLIC_API = {"io.kratosflows", "io.kratosflows.login", "io.kratosflows.registration",
             "io.kratosflows.settings", "io.kratosflows.recovery", "io.kratosflows.verification", "io.kratosflows.session",
-            "io.kratosflows.ui", "io.kratosflows.error", "io.kratosflows.validation"};
+            "io.kratosflows.ui", "io.kratosflows.error", "io.kratosflows.validation", "io.kratosflows.passkey"};
 
     private static JavaClasses classes;
 

@@ -28,6 +28,13 @@ class KratosConfigTest {
         assertEquals(config.publicUrl(), config.toBuilder().build().publicUrl());
     }
 
+    @Test
+    void schemesAreCaseInsensitive() {
+        assertEquals("http://127.0.0.1:4433", KratosConfig.builder().publicUrl("HTTP://127.0.0.1:4433/").build().publicUrl().toString());
+        assertEquals("https://auth.example.com/kratos",
+                KratosConfig.builder().publicUrl("Https://auth.example.com/kratos").build().publicUrl().toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1:4433", "ftp://kratos.example", "http://", "/relative/path",
             "http://kratos.example/?x=1", "http://user:pass@kratos.example"})

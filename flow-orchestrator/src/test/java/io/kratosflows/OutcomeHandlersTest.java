@@ -36,16 +36,20 @@ class OutcomeHandlersTest {
             public String browserRequired(LoginOutcome.BrowserRequired o) { return "browserRequired"; }
             public String verificationRequired(LoginOutcome.VerificationRequired o) { return "verificationRequired"; }
             public String methodUnavailable(LoginOutcome.MethodUnavailable o) { return "methodUnavailable"; }
+            public String tooManyAttempts(LoginOutcome.TooManyAttempts o) { return "tooManyAttempts"; }
+            public String identityDisabled(LoginOutcome.IdentityDisabled o) { return "identityDisabled"; }
         };
         List<LoginOutcome> all = List.of(new LoginOutcome.Completed(Samples.session(), TOKEN, List.of()),
                 new LoginOutcome.NeedsInput(Samples.login()), new LoginOutcome.CodeSent(Samples.login()),
                 new LoginOutcome.SecondFactorRequired(Samples.session(), TOKEN), new LoginOutcome.FlowExpired(ERROR, Optional.empty()),
                 new LoginOutcome.BrowserRequired("https://x", ERROR),
                 new LoginOutcome.VerificationRequired(ERROR, Optional.empty(), Optional.empty()),
-                new LoginOutcome.MethodUnavailable("passkey", Optional.empty()));
+                new LoginOutcome.MethodUnavailable("passkey", Optional.empty()), new LoginOutcome.TooManyAttempts(Samples.login()),
+                new LoginOutcome.IdentityDisabled(Optional.empty(), Optional.of(ERROR)));
 
         assertEquals(List.of("completed", "needsInput", "codeSent", "secondFactorRequired", "flowExpired", "browserRequired",
-                "verificationRequired", "methodUnavailable"), all.stream().map(o -> o.handle(names)).toList());
+                "verificationRequired", "methodUnavailable", "tooManyAttempts", "identityDisabled"),
+                all.stream().map(o -> o.handle(names)).toList());
     }
 
     @Test
@@ -58,6 +62,7 @@ class OutcomeHandlersTest {
             public String flowExpired(RegistrationOutcome.FlowExpired o) { return "flowExpired"; }
             public String browserRequired(RegistrationOutcome.BrowserRequired o) { return "browserRequired"; }
             public String methodUnavailable(RegistrationOutcome.MethodUnavailable o) { return "methodUnavailable"; }
+            public String tooManyAttempts(RegistrationOutcome.TooManyAttempts o) { return "tooManyAttempts"; }
         };
         Identity identity = new Identity(IdentityId.of("1d000000-0000-4000-8000-000000000000"), "default",
                 Traits.email("ada@example.org"), Optional.empty(), List.of(), List.of(), Optional.empty());
@@ -66,10 +71,11 @@ class OutcomeHandlersTest {
                 new RegistrationOutcome.NeedsInput(Samples.registration()), new RegistrationOutcome.CodeSent(Samples.registration()),
                 new RegistrationOutcome.ChooseMethod(Samples.registration()),
                 new RegistrationOutcome.FlowExpired(ERROR, Optional.empty()), new RegistrationOutcome.BrowserRequired("https://x", ERROR),
-                new RegistrationOutcome.MethodUnavailable("passkey", Optional.empty()));
+                new RegistrationOutcome.MethodUnavailable("passkey", Optional.empty()),
+                new RegistrationOutcome.TooManyAttempts(Samples.registration()));
 
         assertEquals(List.of("completed", "needsInput", "codeSent", "chooseMethod", "flowExpired", "browserRequired",
-                "methodUnavailable"), all.stream().map(o -> o.handle(names)).toList());
+                "methodUnavailable", "tooManyAttempts"), all.stream().map(o -> o.handle(names)).toList());
     }
 
     @Test
@@ -82,15 +88,19 @@ class OutcomeHandlersTest {
             public String flowExpired(SettingsOutcome.FlowExpired o) { return "flowExpired"; }
             public String browserRequired(SettingsOutcome.BrowserRequired o) { return "browserRequired"; }
             public String methodUnavailable(SettingsOutcome.MethodUnavailable o) { return "methodUnavailable"; }
+            public String lookupSecretsShown(SettingsOutcome.LookupSecretsShown o) { return "lookupSecretsShown"; }
+            public String verificationRequired(SettingsOutcome.VerificationRequired o) { return "verificationRequired"; }
         };
         List<SettingsOutcome> all = List.of(new SettingsOutcome.Saved(Samples.settings(TOKEN)),
                 new SettingsOutcome.NeedsInput(Samples.settings(TOKEN)),
                 new SettingsOutcome.RefreshRequired(ERROR, Optional.empty(), Optional.empty()),
                 new SettingsOutcome.SecondFactorRequired(ERROR, Optional.empty()), new SettingsOutcome.FlowExpired(ERROR, Optional.empty()),
-                new SettingsOutcome.BrowserRequired("https://x", ERROR), new SettingsOutcome.MethodUnavailable("oidc", Optional.empty()));
+                new SettingsOutcome.BrowserRequired("https://x", ERROR), new SettingsOutcome.MethodUnavailable("oidc", Optional.empty()),
+                new SettingsOutcome.LookupSecretsShown(Samples.settings(TOKEN), List.of(), true),
+                new SettingsOutcome.VerificationRequired(Samples.settings(TOKEN), Samples.ID, Optional.empty()));
 
         assertEquals(List.of("saved", "needsInput", "refreshRequired", "secondFactorRequired", "flowExpired", "browserRequired",
-                "methodUnavailable"), all.stream().map(o -> o.handle(names)).toList());
+                "methodUnavailable", "lookupSecretsShown", "verificationRequired"), all.stream().map(o -> o.handle(names)).toList());
     }
 
     @Test
@@ -103,15 +113,18 @@ class OutcomeHandlersTest {
             public String flowExpired(RecoveryOutcome.FlowExpired o) { return "flowExpired"; }
             public String browserRequired(RecoveryOutcome.BrowserRequired o) { return "browserRequired"; }
             public String methodUnavailable(RecoveryOutcome.MethodUnavailable o) { return "methodUnavailable"; }
+            public String tooManyAttempts(RecoveryOutcome.TooManyAttempts o) { return "tooManyAttempts"; }
+            public String identityDisabled(RecoveryOutcome.IdentityDisabled o) { return "identityDisabled"; }
         };
         List<RecoveryOutcome> all = List.of(new RecoveryOutcome.CodeSent(Samples.recovery()),
-                new RecoveryOutcome.InvalidCode(Samples.recovery()), new RecoveryOutcome.Recovered(Samples.recovery(), TOKEN, Samples.ID),
+                new RecoveryOutcome.InvalidCode(Samples.recovery()), new RecoveryOutcome.Recovered(Samples.recovery(), TOKEN, Optional.of(Samples.ID)),
                 new RecoveryOutcome.NeedsInput(Samples.recovery()), new RecoveryOutcome.FlowExpired(ERROR, Optional.empty()),
                 new RecoveryOutcome.BrowserRequired("https://x", ERROR, "hint"),
-                new RecoveryOutcome.MethodUnavailable("code", Optional.empty()));
+                new RecoveryOutcome.MethodUnavailable("code", Optional.empty()),
+                new RecoveryOutcome.TooManyAttempts(ERROR, Optional.empty()), new RecoveryOutcome.IdentityDisabled(ERROR, Optional.empty()));
 
         assertEquals(List.of("codeSent", "invalidCode", "recovered", "needsInput", "flowExpired", "browserRequired",
-                "methodUnavailable"), all.stream().map(o -> o.handle(names)).toList());
+                "methodUnavailable", "tooManyAttempts", "identityDisabled"), all.stream().map(o -> o.handle(names)).toList());
     }
 
     @Test
@@ -124,16 +137,18 @@ class OutcomeHandlersTest {
             public String flowExpired(VerificationOutcome.FlowExpired o) { return "flowExpired"; }
             public String alreadyUsed(VerificationOutcome.AlreadyUsed o) { return "alreadyUsed"; }
             public String methodUnavailable(VerificationOutcome.MethodUnavailable o) { return "methodUnavailable"; }
+            public String tooManyAttempts(VerificationOutcome.TooManyAttempts o) { return "tooManyAttempts"; }
         };
         List<VerificationOutcome> all = List.of(new VerificationOutcome.CodeSent(Samples.verification()),
                 new VerificationOutcome.InvalidCode(Samples.verification()), new VerificationOutcome.Verified(Samples.verification()),
                 new VerificationOutcome.NeedsInput(Samples.verification()),
                 new VerificationOutcome.FlowExpired(Optional.empty(), Optional.empty()),
                 new VerificationOutcome.AlreadyUsed(ERROR, Optional.empty()),
-                new VerificationOutcome.MethodUnavailable("code", Optional.empty()));
+                new VerificationOutcome.MethodUnavailable("code", Optional.empty()),
+                new VerificationOutcome.TooManyAttempts(ERROR, Optional.empty()));
 
         assertEquals(List.of("codeSent", "invalidCode", "verified", "needsInput", "flowExpired", "alreadyUsed",
-                "methodUnavailable"), all.stream().map(o -> o.handle(names)).toList());
+                "methodUnavailable", "tooManyAttempts"), all.stream().map(o -> o.handle(names)).toList());
     }
 
     @Test
@@ -150,6 +165,8 @@ class OutcomeHandlersTest {
         TokenExchangeOutcome.Handler<String> exchange = new TokenExchangeOutcome.Handler<>() {
             public String exchanged(TokenExchangeOutcome.Exchanged o) { return "exchanged"; }
             public String rejected(TokenExchangeOutcome.Rejected o) { return "rejected"; }
+            public String loginFailed(TokenExchangeOutcome.LoginFailed o) { return "loginFailed"; }
+            public String registrationFailed(TokenExchangeOutcome.RegistrationFailed o) { return "registrationFailed"; }
         };
 
         assertEquals(List.of("active", "notSignedIn", "secondFactorRequired"), List.<WhoamiOutcome>of(
@@ -157,8 +174,9 @@ class OutcomeHandlersTest {
                 new WhoamiOutcome.SecondFactorRequired(ERROR, Optional.empty())).stream().map(o -> o.handle(whoami)).toList());
         assertEquals(List.of("loggedOut", "sessionNotFound"), List.<LogoutOutcome>of(new LogoutOutcome.LoggedOut(),
                 new LogoutOutcome.SessionNotFound(ERROR)).stream().map(o -> o.handle(logout)).toList());
-        assertEquals(List.of("exchanged", "rejected"), List.<TokenExchangeOutcome>of(
-                new TokenExchangeOutcome.Exchanged(Samples.session(), TOKEN), new TokenExchangeOutcome.Rejected(ERROR))
+        assertEquals(List.of("exchanged", "rejected", "loginFailed", "registrationFailed"), List.<TokenExchangeOutcome>of(
+                new TokenExchangeOutcome.Exchanged(Samples.session(), TOKEN), new TokenExchangeOutcome.Rejected(ERROR),
+                new TokenExchangeOutcome.LoginFailed(Samples.login()), new TokenExchangeOutcome.RegistrationFailed(Samples.registration()))
                 .stream().map(o -> o.handle(exchange)).toList());
     }
 }

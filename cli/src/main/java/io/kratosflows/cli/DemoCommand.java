@@ -21,6 +21,8 @@ import io.kratosflows.settings.SettingsFlow;
 import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.CodePurpose;
+import io.kratosflows.testkit.KratosDownload;
+import io.kratosflows.testkit.KratosDownloadException;
 import io.kratosflows.testkit.LocalKratos;
 import io.kratosflows.ui.Ui;
 import io.kratosflows.verification.VerificationFlow;
@@ -49,22 +51,26 @@ import picocli.CommandLine.Option;
  * {@code kratos-flows demo}: the whole native journey — password registration, email verification
  * by code, logout, login, whoami, password change, recovery by code, password change with the
  * recovered session, logout — against the Kratos at {@code --kratos-url} when one answers there,
- * otherwise against one it starts on loopback from {@code KRATOS_BIN} or {@code kratos} on
- * {@code PATH} (the test kit's configuration and SMTP sink), which it stops at the end. Each step
- * prints its requests, outcome and Kratos's messages.
+ * otherwise against one it starts on loopback from {@code KRATOS_BIN}, {@code kratos} on
+ * {@code PATH} or the official release it downloads into the per-user cache
+ * ({@link KratosDownload}; {@code --no-download} or {@code KRATOS_DOWNLOAD=false} turn that off),
+ * with the test kit's configuration and SMTP sink, and stops it at the end. Each step prints its
+ * requests, outcome and Kratos's messages.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Run the whole native journey against a Kratos it finds or starts, step by step.",
             "Example: kratos-flows demo    (uses --kratos-url if a Kratos answers there, else starts one"
-                + " from KRATOS_BIN or kratos on PATH)"})
+                + " from KRATOS_BIN, kratos on PATH, or the official release it downloads once into ~/.cache)"})
 final class DemoCommand extends FlowCommand {
 
     private static final int STEPS = 9;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Option(names = "--start-local", description = "Start a local Kratos even if one answers at --kratos-url.")
     boolean startLocal;
+
+    @Option(names = "--no-download", description = "Never download Kratos when none is installed (also KRATOS_DOWNLOAD=false).")
+    boolean noDownload;
 
     @Option(names = "--email", paramLabel = "EMAIL", description = "The address to register (default: a random demo-…@example.org).")
     String email;
@@ -77,7 +83,7 @@ final class DemoCommand extends FlowCommand {
     ExitCode run(CommandContext ctx) {
         long started = System.nanoTime();
         URI publicUrl = ctx.publicUrl();
-        ObjectNode json = Output.object().put("command", "demo");
+        ObjectNode json = ctx.data();
         if (!startLocal && answers(publicUrl, ctx.timeout())) {
             Optional<URI> admin = ctx.adminUrl();
             ctx.out().line("kratos-flows demo: the native self-service journey against the Kratos at " + publicUrl);
@@ -130,16 +136,39 @@ final class DemoCommand extends FlowCommand {
         }
     }
 
-    private static Path findBinary(CommandContext ctx, URI publicUrl) {
+    private Path findBinary(CommandContext ctx, URI publicUrl) {
         Optional<Path> binary;
         try {
             binary = LocalKratos.find(ctx.terminal().env());
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }
-        return binary.orElseThrow(() -> new CliException(ExitCode.KRATOS_UNREACHABLE, "no Kratos: nothing answers at "
-                + publicUrl + " and no Kratos binary was found; set KRATOS_BIN, put kratos on PATH, or pass"
-                + " --kratos-url of a running Kratos"));
+        return binary.orElseGet(() -> download(ctx, publicUrl));
+    }
+
+    /** The official Kratos release, fetched into the per-user cache (on unless switched off). */
+    private Path download(CommandContext ctx, URI publicUrl) {
+        String none = "no Kratos: nothing answers at " + publicUrl + " and no Kratos binary was found";
+        String how = "; set KRATOS_BIN, put kratos on PATH, or pass --kratos-url of a running Kratos";
+        KratosDownload release;
+        try {
+            release = KratosDownload.fromEnvironment(ctx.terminal().env());
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(e.getMessage());
+        }
+        if (noDownload || !release.enabled(true)) {
+            throw new CliException(ExitCode.KRATOS_UNREACHABLE, none + " (downloading is off: "
+                    + (noDownload ? "--no-download" : "KRATOS_DOWNLOAD=false") + ")" + how);
+        }
+        release.impossible().ifPresent(why -> {
+            throw new CliException(ExitCode.KRATOS_UNREACHABLE, none + ", and none can be downloaded: " + why + how);
+        });
+        try {
+            return release.fetch(line -> ctx.terminal().err().println("kratos-flows: " + line.strip()));
+        } catch (KratosDownloadException e) {
+            throw new CliException(ExitCode.KRATOS_UNREACHABLE, none + ", and the download failed: "
+                    + e.getMessage() + how + " (KRATOS_DOWNLOAD_URL names a mirror)", e);
+        }
     }
 
     /** Whether a Kratos answers {@code GET /health/alive} with 200. */
@@ -189,7 +218,7 @@ final class DemoCommand extends FlowCommand {
         private Optional<FlowId> verificationFlow = Optional.empty();
         private SessionToken loginSession;
         private SessionToken recoveredSession;
-        private FlowId recoverySettingsFlow;
+        private RecoveryOutcome.Recovered recovery;
         private int passed;
         private int skipped;
 
@@ -218,8 +247,7 @@ final class DemoCommand extends FlowCommand {
             String summary = "Done: " + passed + " of " + STEPS + " steps passed" + (skipped > 0 ? ", " + skipped
                     + " skipped" : "") + " in " + seconds(started) + ".";
             ctx.out().line(summary);
-            json.put("ok", true).put("passed", passed).put("skipped", skipped);
-            ctx.out().result(json);
+            json.put("passed", passed).put("skipped", skipped);
             return ExitCode.OK;
         }
 
@@ -269,9 +297,47 @@ final class DemoCommand extends FlowCommand {
             var flow = kratos.registration().start();
             RegistrationOutcome outcome = kratos.registration().submit(flow,
                     new RegistrationMethod.Password(Traits.email(address), password));
-            if (!(outcome instanceof RegistrationOutcome.Completed done)) {
-                throw unexpected("registration", outcome, outcomeUi(outcome));
-            }
+            RegistrationOutcome.Completed done = outcome.handle(new RegistrationOutcome.Handler<>() {
+                @Override
+                public RegistrationOutcome.Completed completed(RegistrationOutcome.Completed completed) {
+                    return completed;
+                }
+
+                @Override
+                public RegistrationOutcome.Completed needsInput(RegistrationOutcome.NeedsInput needs) {
+                    throw rejected("registration", needs.flow().ui());
+                }
+
+                @Override
+                public RegistrationOutcome.Completed codeSent(RegistrationOutcome.CodeSent sent) {
+                    throw Outcomes.unexpected("registration by password", sent);
+                }
+
+                @Override
+                public RegistrationOutcome.Completed chooseMethod(RegistrationOutcome.ChooseMethod choose) {
+                    throw Outcomes.unexpected("registration by password", choose);
+                }
+
+                @Override
+                public RegistrationOutcome.Completed flowExpired(RegistrationOutcome.FlowExpired expired) {
+                    throw Outcomes.expired("registration", "expired", Optional.empty());
+                }
+
+                @Override
+                public RegistrationOutcome.Completed browserRequired(RegistrationOutcome.BrowserRequired browser) {
+                    throw browser(browser.redirectBrowserTo());
+                }
+
+                @Override
+                public RegistrationOutcome.Completed methodUnavailable(RegistrationOutcome.MethodUnavailable unavailable) {
+                    throw Outcomes.unavailable(unavailable.method(), flow.methods());
+                }
+
+                @Override
+                public RegistrationOutcome.Completed tooManyAttempts(RegistrationOutcome.TooManyAttempts tooMany) {
+                    throw Outcomes.unexpected("registration by password", tooMany);
+                }
+            });
             registrationSession = done.token();
             verificationFlow = done.verificationFlow();
             List<String> notes = new ArrayList<>(Describe.continueWith(done.continueWith()).stream().map(c -> "next: " + c).toList());
@@ -285,20 +351,35 @@ final class DemoCommand extends FlowCommand {
                     : requestVerification();
             String code = awaitCode(CodePurpose.VERIFICATION, "verification");
             VerificationOutcome outcome = kratos.verification().submit(flow, VerificationMethod.Code.submit(Secret.of(code)));
-            if (!(outcome instanceof VerificationOutcome.Verified verified)) {
-                throw unexpected("verification", outcome, Optional.empty());
-            }
+            VerificationFlow verified = outcome.handle(new Expect.Verification("verification") {
+                @Override
+                public VerificationFlow verified(VerificationOutcome.Verified verified) {
+                    return verified.flow();
+                }
+
+                @Override
+                public VerificationFlow codeSent(VerificationOutcome.CodeSent sent) {
+                    throw Outcomes.unexpected("verification by code", sent);
+                }
+            });
             return new StepResult("the address " + address + " is verified (code read from the mail, not shown)",
-                    UiRenderer.messages(verified.flow().ui(), false));
+                    UiRenderer.messages(verified.ui(), false));
         }
 
         private VerificationFlow requestVerification() {
             VerificationFlow flow = kratos.verification().start();
             VerificationOutcome sent = kratos.verification().submit(flow, VerificationMethod.Code.request(address));
-            if (!(sent instanceof VerificationOutcome.CodeSent codeSent)) {
-                throw unexpected("verification", sent, Optional.empty());
-            }
-            return codeSent.flow();
+            return sent.handle(new Expect.Verification("verification request") {
+                @Override
+                public VerificationFlow verified(VerificationOutcome.Verified verified) {
+                    throw Outcomes.unexpected("verification request", verified);
+                }
+
+                @Override
+                public VerificationFlow codeSent(VerificationOutcome.CodeSent codeSent) {
+                    return codeSent.flow();
+                }
+            });
         }
 
         private String awaitCode(CodePurpose purpose, String what) {
@@ -313,33 +394,97 @@ final class DemoCommand extends FlowCommand {
             if (token.isEmpty()) {
                 return new StepResult("nothing to log out: Kratos issued no session at registration", List.of());
             }
-            LogoutOutcome outcome = kratos.sessions().logout(token.get());
-            if (!(outcome instanceof LogoutOutcome.LoggedOut)) {
-                throw unexpected("logout", outcome, Optional.empty());
-            }
-            return new StepResult(which + " is revoked", List.of());
+            return kratos.sessions().logout(token.get()).handle(new LogoutOutcome.Handler<>() {
+                @Override
+                public StepResult loggedOut(LogoutOutcome.LoggedOut loggedOut) {
+                    return new StepResult(which + " is revoked", List.of());
+                }
+
+                @Override
+                public StepResult sessionNotFound(LogoutOutcome.SessionNotFound notFound) {
+                    throw CliException.authFailed(which + " is unknown to Kratos (" + notFound.error().summary() + ")");
+                }
+            });
         }
 
         private StepResult login() {
             var flow = kratos.login().start();
             LoginOutcome outcome = kratos.login().submit(flow, new LoginMethod.Password(address, password));
-            if (!(outcome instanceof LoginOutcome.Completed done)) {
-                throw unexpected("login", outcome, outcome instanceof LoginOutcome.NeedsInput n
-                        ? Optional.of(n.flow().ui()) : Optional.empty());
-            }
+            LoginOutcome.Completed done = outcome.handle(new LoginOutcome.Handler<>() {
+                @Override
+                public LoginOutcome.Completed completed(LoginOutcome.Completed completed) {
+                    return completed;
+                }
+
+                @Override
+                public LoginOutcome.Completed needsInput(LoginOutcome.NeedsInput needs) {
+                    throw rejected("login", needs.flow().ui());
+                }
+
+                @Override
+                public LoginOutcome.Completed codeSent(LoginOutcome.CodeSent sent) {
+                    throw Outcomes.unexpected("login by password", sent);
+                }
+
+                @Override
+                public LoginOutcome.Completed secondFactorRequired(LoginOutcome.SecondFactorRequired second) {
+                    throw CliException.authFailed("login: Kratos requires a second factor for the demo identity");
+                }
+
+                @Override
+                public LoginOutcome.Completed flowExpired(LoginOutcome.FlowExpired expired) {
+                    throw Outcomes.expired("login", "expired", Optional.empty());
+                }
+
+                @Override
+                public LoginOutcome.Completed browserRequired(LoginOutcome.BrowserRequired browser) {
+                    throw browser(browser.redirectBrowserTo());
+                }
+
+                @Override
+                public LoginOutcome.Completed verificationRequired(LoginOutcome.VerificationRequired unverified) {
+                    throw CliException.authFailed("login: Kratos requires a verified address first");
+                }
+
+                @Override
+                public LoginOutcome.Completed methodUnavailable(LoginOutcome.MethodUnavailable unavailable) {
+                    throw Outcomes.unavailable(unavailable.method(), flow.methods());
+                }
+
+                @Override
+                public LoginOutcome.Completed tooManyAttempts(LoginOutcome.TooManyAttempts tooMany) {
+                    throw Outcomes.unexpected("login by password", tooMany);
+                }
+
+                @Override
+                public LoginOutcome.Completed identityDisabled(LoginOutcome.IdentityDisabled disabled) {
+                    throw Outcomes.identityDisabled();
+                }
+            });
             loginSession = done.token();
             return new StepResult("signed in: " + Describe.session(done.session()), List.of());
         }
 
         private StepResult whoami() {
-            WhoamiOutcome outcome = kratos.sessions().whoami(loginSession);
-            if (!(outcome instanceof WhoamiOutcome.Active active)) {
-                throw unexpected("whoami", outcome, Optional.empty());
-            }
-            List<String> addresses = active.session().identity().map(i -> i.verifiableAddresses().stream()
-                    .map(a -> "address " + a.value() + ": " + (a.verified() ? "verified" : "not verified")).toList())
-                    .orElse(List.of());
-            return new StepResult("active session: " + Describe.session(active.session()), addresses);
+            return kratos.sessions().whoami(loginSession).handle(new WhoamiOutcome.Handler<>() {
+                @Override
+                public StepResult active(WhoamiOutcome.Active active) {
+                    List<String> addresses = active.session().identity().map(i -> i.verifiableAddresses().stream()
+                            .map(a -> "address " + a.value() + ": " + (a.verified() ? "verified" : "not verified")).toList())
+                            .orElse(List.of());
+                    return new StepResult("active session: " + Describe.session(active.session()), addresses);
+                }
+
+                @Override
+                public StepResult notSignedIn(WhoamiOutcome.NotSignedIn notSignedIn) {
+                    throw CliException.authFailed("whoami: the new session is not signed in (" + notSignedIn.error().summary() + ")");
+                }
+
+                @Override
+                public StepResult secondFactorRequired(WhoamiOutcome.SecondFactorRequired second) {
+                    throw CliException.authFailed("whoami: the new session needs a second factor");
+                }
+            });
         }
 
         private StepResult changePassword() {
@@ -348,75 +493,244 @@ final class DemoCommand extends FlowCommand {
             SettingsFlow flow = kratos.settings().start(loginSession);
             SettingsOutcome outcome = kratos.settings().submitReauthenticating(flow, new SettingsMethod.Password(next),
                     login -> new LoginMethod.Password(address, old));
-            if (!(outcome instanceof SettingsOutcome.Saved saved)) {
-                throw unexpected("password change", outcome, Optional.empty());
-            }
+            SettingsFlow saved = outcome.handle(new Expect.Settings("password change"));
             password = next;
             return new StepResult("the password is changed (new one generated, not shown)",
-                    UiRenderer.messages(saved.flow().ui(), false));
+                    UiRenderer.messages(saved.ui(), false));
         }
 
         private StepResult recover() {
             RecoveryFlow flow = kratos.recovery().start();
-            RecoveryOutcome sent = kratos.recovery().submit(flow, RecoveryMethod.Code.request(address));
-            if (!(sent instanceof RecoveryOutcome.CodeSent codeSent)) {
-                throw unexpected("recovery", sent, Optional.empty());
-            }
-            List<String> messages = new ArrayList<>(UiRenderer.messages(codeSent.flow().ui(), false));
+            RecoveryFlow sent = kratos.recovery().submit(flow, RecoveryMethod.Code.request(address))
+                    .handle(new Expect.Recovery<RecoveryFlow>("recovery request") {
+                        @Override
+                        public RecoveryFlow codeSent(RecoveryOutcome.CodeSent codeSent) {
+                            return codeSent.flow();
+                        }
+
+                        @Override
+                        public RecoveryFlow recovered(RecoveryOutcome.Recovered recovered) {
+                            throw Outcomes.unexpected("recovery request", recovered);
+                        }
+                    });
+            List<String> messages = new ArrayList<>(UiRenderer.messages(sent.ui(), false));
             String code = awaitCode(CodePurpose.RECOVERY, "recovery");
-            RecoveryOutcome outcome = kratos.recovery().submit(codeSent.flow(), RecoveryMethod.Code.submit(Secret.of(code)));
-            if (outcome instanceof RecoveryOutcome.BrowserRequired browser) {
-                throw new CliException(ExitCode.BROWSER_REQUIRED, browser.hint());
-            }
-            if (!(outcome instanceof RecoveryOutcome.Recovered recovered)) {
-                throw unexpected("recovery", outcome, Optional.empty());
-            }
+            RecoveryOutcome.Recovered recovered = kratos.recovery().submit(sent, RecoveryMethod.Code.submit(Secret.of(code)))
+                    .handle(new Expect.Recovery<RecoveryOutcome.Recovered>("recovery by code") {
+                        @Override
+                        public RecoveryOutcome.Recovered codeSent(RecoveryOutcome.CodeSent codeSent) {
+                            throw Outcomes.unexpected("recovery by code", codeSent);
+                        }
+
+                        @Override
+                        public RecoveryOutcome.Recovered recovered(RecoveryOutcome.Recovered done) {
+                            return done;
+                        }
+                    });
             messages.addAll(UiRenderer.messages(recovered.flow().ui(), false));
             recoveredSession = recovered.token();
-            recoverySettingsFlow = recovered.settingsFlow();
-            return new StepResult("recovered: a new session was issued (token not shown); continue in settings flow "
-                    + recovered.settingsFlow(), messages);
+            recovery = recovered;
+            return new StepResult("recovered: a new session was issued (token not shown)"
+                    + recovered.settingsFlow().map(f -> "; continue in settings flow " + f).orElse(""), messages);
         }
 
         private StepResult changePasswordAfterRecovery() {
             Secret next = newPassword();
-            SettingsFlow flow = kratos.settings().fetch(recoverySettingsFlow, recoveredSession);
-            SettingsOutcome outcome = kratos.settings().submit(flow, new SettingsMethod.Password(next));
-            if (!(outcome instanceof SettingsOutcome.Saved saved)) {
-                throw unexpected("password change", outcome, Optional.empty());
-            }
+            SettingsFlow flow = kratos.settings().afterRecovery(recovery);
+            SettingsFlow saved = kratos.settings().submit(flow, new SettingsMethod.Password(next))
+                    .handle(new Expect.Settings("password change"));
             password = next;
             return new StepResult("the password is changed with the recovered session",
-                    UiRenderer.messages(saved.flow().ui(), false));
+                    UiRenderer.messages(saved.ui(), false));
         }
 
         private StepResult logoutAll() {
             List<String> notes = new ArrayList<>();
             for (SessionToken token : Stream.of(recoveredSession, loginSession).filter(t -> t != null).toList()) {
-                LogoutOutcome outcome = kratos.sessions().logout(token);
-                notes.add(token == recoveredSession ? "the recovered session: " + describe(outcome)
-                        : "the login session: " + describe(outcome));
+                String which = token == recoveredSession ? "the recovered session: " : "the login session: ";
+                // Kratos may already have revoked the login session when the password changed.
+                notes.add(which + kratos.sessions().logout(token).handle(new LogoutOutcome.Handler<String>() {
+                    @Override
+                    public String loggedOut(LogoutOutcome.LoggedOut loggedOut) {
+                        return "revoked";
+                    }
+
+                    @Override
+                    public String sessionNotFound(LogoutOutcome.SessionNotFound notFound) {
+                        return "already gone";
+                    }
+                }));
             }
-            WhoamiOutcome after = kratos.sessions().whoami(loginSession);
-            if (!(after instanceof WhoamiOutcome.NotSignedIn)) {
-                throw new CliException(ExitCode.UNEXPECTED_RESPONSE, "the session still answers whoami after logout");
+            return kratos.sessions().whoami(loginSession).handle(new WhoamiOutcome.Handler<>() {
+                @Override
+                public StepResult active(WhoamiOutcome.Active active) {
+                    throw new CliException(ExitCode.UNEXPECTED_RESPONSE, "the session still answers whoami after logout");
+                }
+
+                @Override
+                public StepResult notSignedIn(WhoamiOutcome.NotSignedIn notSignedIn) {
+                    return new StepResult("signed out; whoami now answers 401 (not signed in)", notes);
+                }
+
+                @Override
+                public StepResult secondFactorRequired(WhoamiOutcome.SecondFactorRequired second) {
+                    throw new CliException(ExitCode.UNEXPECTED_RESPONSE, "the session still answers whoami after logout"
+                            + " (asking for a second factor)");
+                }
+            });
+        }
+    }
+
+    /** A browser hand-over, in a step that has no URL to print it to: the step fails with exit 6. */
+    private static CliException browser(String url) {
+        return new CliException(ExitCode.BROWSER_REQUIRED, "a browser is required: " + url);
+    }
+
+    /**
+     * Handlers for the demo's steps of the flows it runs more than once. Each declares the variants
+     * the steps differ in as abstract and fails on the rest with their exit codes; a variant the
+     * library adds is a compile error here.
+     */
+    private static final class Expect {
+
+        private Expect() {
+        }
+
+        /** A verification step; the step says what {@code codeSent} and {@code verified} mean. */
+        abstract static class Verification implements VerificationOutcome.Handler<VerificationFlow> {
+            private final String what;
+
+            Verification(String what) {
+                this.what = what;
             }
-            return new StepResult("signed out; whoami now answers 401 (not signed in)", notes);
+
+            @Override
+            public VerificationFlow invalidCode(VerificationOutcome.InvalidCode invalid) {
+                throw rejected(what, invalid.flow().ui());
+            }
+
+            @Override
+            public VerificationFlow needsInput(VerificationOutcome.NeedsInput needs) {
+                throw rejected(what, needs.flow().ui());
+            }
+
+            @Override
+            public VerificationFlow flowExpired(VerificationOutcome.FlowExpired expired) {
+                throw Outcomes.expired("verification", "expired", expired.replacement());
+            }
+
+            @Override
+            public VerificationFlow alreadyUsed(VerificationOutcome.AlreadyUsed used) {
+                throw Outcomes.expired("verification", "was already used", used.replacement());
+            }
+
+            @Override
+            public VerificationFlow methodUnavailable(VerificationOutcome.MethodUnavailable unavailable) {
+                throw Outcomes.unavailable(unavailable.method(), List.of());
+            }
+
+            @Override
+            public VerificationFlow tooManyAttempts(VerificationOutcome.TooManyAttempts tooMany) {
+                throw Outcomes.tooManyAttempts(tooMany.replacement());
+            }
         }
 
-        private String describe(LogoutOutcome outcome) {
-            // Kratos may already have revoked the login session when the password changed.
-            return outcome instanceof LogoutOutcome.LoggedOut ? "revoked" : "already gone";
+        /** A recovery step; the step says what {@code codeSent} and {@code recovered} mean. */
+        abstract static class Recovery<R> implements RecoveryOutcome.Handler<R> {
+            private final String what;
+
+            Recovery(String what) {
+                this.what = what;
+            }
+
+            @Override
+            public R invalidCode(RecoveryOutcome.InvalidCode invalid) {
+                throw rejected(what, invalid.flow().ui());
+            }
+
+            @Override
+            public R needsInput(RecoveryOutcome.NeedsInput needs) {
+                throw rejected(what, needs.flow().ui());
+            }
+
+            @Override
+            public R flowExpired(RecoveryOutcome.FlowExpired expired) {
+                throw Outcomes.expired("recovery", "expired", expired.replacement());
+            }
+
+            @Override
+            public R browserRequired(RecoveryOutcome.BrowserRequired browser) {
+                throw new CliException(ExitCode.BROWSER_REQUIRED, browser.hint());
+            }
+
+            @Override
+            public R methodUnavailable(RecoveryOutcome.MethodUnavailable unavailable) {
+                throw Outcomes.unavailable(unavailable.method(), List.of());
+            }
+
+            @Override
+            public R tooManyAttempts(RecoveryOutcome.TooManyAttempts tooMany) {
+                throw Outcomes.tooManyAttempts(tooMany.replacement());
+            }
+
+            @Override
+            public R identityDisabled(RecoveryOutcome.IdentityDisabled disabled) {
+                throw Outcomes.identityDisabled();
+            }
         }
 
-        private CliException unexpected(String what, Object outcome, Optional<Ui> ui) {
-            String detail = ui.map(u -> " " + String.join(" ", UiRenderer.messages(u, false))).orElse("");
-            return new CliException(ExitCode.UNEXPECTED_RESPONSE, what + " answered "
-                    + outcome.getClass().getSimpleName() + detail);
-        }
+        /** A password change: saved is the only way on. */
+        static final class Settings implements SettingsOutcome.Handler<SettingsFlow> {
+            private final String what;
 
-        private Optional<Ui> outcomeUi(RegistrationOutcome outcome) {
-            return outcome instanceof RegistrationOutcome.NeedsInput n ? Optional.of(n.flow().ui()) : Optional.empty();
+            Settings(String what) {
+                this.what = what;
+            }
+
+            @Override
+            public SettingsFlow saved(SettingsOutcome.Saved saved) {
+                return saved.flow();
+            }
+
+            @Override
+            public SettingsFlow needsInput(SettingsOutcome.NeedsInput needs) {
+                throw rejected(what, needs.flow().ui());
+            }
+
+            @Override
+            public SettingsFlow refreshRequired(SettingsOutcome.RefreshRequired refresh) {
+                throw CliException.authFailed(what + ": the re-authentication did not complete (" + refresh.error().summary() + ")");
+            }
+
+            @Override
+            public SettingsFlow secondFactorRequired(SettingsOutcome.SecondFactorRequired second) {
+                throw CliException.authFailed(what + ": Kratos requires a second factor");
+            }
+
+            @Override
+            public SettingsFlow flowExpired(SettingsOutcome.FlowExpired expired) {
+                throw Outcomes.expired("settings", "expired", Optional.empty());
+            }
+
+            @Override
+            public SettingsFlow browserRequired(SettingsOutcome.BrowserRequired browser) {
+                throw browser(browser.redirectBrowserTo());
+            }
+
+            @Override
+            public SettingsFlow methodUnavailable(SettingsOutcome.MethodUnavailable unavailable) {
+                throw Outcomes.unavailable(unavailable.method(), List.of());
+            }
+
+            @Override
+            public SettingsFlow lookupSecretsShown(SettingsOutcome.LookupSecretsShown shown) {
+                throw Outcomes.unexpected(what, shown);
+            }
+
+            @Override
+            public SettingsFlow verificationRequired(SettingsOutcome.VerificationRequired verify) {
+                throw Outcomes.unexpected(what, verify);
+            }
         }
     }
 
@@ -438,7 +752,12 @@ final class DemoCommand extends FlowCommand {
 
     private static byte[] bytes(int n) {
         byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
+        Random.INSTANCE.nextBytes(b);
         return b;
+    }
+
+    /** Made on first use: seeding a SecureRandom is not free, and only the demo needs one. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
     }
 }

@@ -16,10 +16,10 @@ public enum ExitCode {
     INVALID_INPUT(2, "usage error or invalid input (bad command, option or URL; input rejected)"),
     /** Wrong password or code, no or unknown session, second factor missing. */
     AUTH_FAILED(3, "authentication failed (wrong password/code, not signed in, no 2nd factor)"),
-    /** Nothing answers at the Kratos URL, a timeout, or no Kratos for the demo. */
-    KRATOS_UNREACHABLE(4, "Kratos unreachable (connection refused, timeout, no Kratos for demo)"),
-    /** Kratos answered something kratos-flows cannot map. */
-    UNEXPECTED_RESPONSE(5, "unexpected response from Kratos"),
+    /** Nothing answers at the Kratos URL, a timeout, a rate limit (429/503), or no Kratos for the demo. */
+    KRATOS_UNREACHABLE(4, "Kratos unreachable (refused, timeout, 429/503; demo: no Kratos at all)"),
+    /** Kratos answered something kratos-flows cannot map, or what answers is not HTTP. */
+    UNEXPECTED_RESPONSE(5, "unexpected response from Kratos (or not HTTP at the URL)"),
     /** The step needs a browser (social sign-in, passkeys); the URL is printed. */
     BROWSER_REQUIRED(6, "a browser is required (the URL to open is printed)"),
     /** The flow expired or was replaced; start again. */
@@ -36,6 +36,11 @@ public enum ExitCode {
     /** The process exit status. */
     public int code() {
         return code;
+    }
+
+    /** The code's name in {@code --json} ({@code error.kind}): {@code auth_failed}, {@code flow_expired}, ... */
+    public String kind() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One line for the help footer and the README's exit-code table. */

@@ -1,6 +1,5 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
@@ -8,20 +7,28 @@ import io.kratosflows.Traits;
 import io.kratosflows.ui.NodeAttributes;
 import io.kratosflows.ui.Ui;
 import io.kratosflows.ui.UiNode;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The shared shape of a command: open a {@link CommandContext}, run, map the result to an
- * {@link ExitCode}; plus the helpers every flow needs (tokens in and out, secrets from standard
- * input, traits from dotted keys).
+ * The shared shape of a command: run it in a fresh {@link CommandContext} (see
+ * {@link KratosFlowsCli#execute}), follow a flow's outcomes until a handler ends it, plus the
+ * helpers every flow needs (tokens in and out, secrets from standard input, traits from dotted keys).
  */
 abstract class FlowCommand implements Callable<Integer> {
+
+    /** More submissions than any flow needs: a loop guard, not a limit a person meets. */
+    static final int MAX_STEPS = 12;
 
     @Spec
     CommandSpec spec;
@@ -29,67 +36,149 @@ abstract class FlowCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         KratosFlowsCli root = (KratosFlowsCli) spec.root().userObject();
-        try (CommandContext ctx = root.context()) {
-            return run(ctx).code();
-        }
+        return root.execute(spec, ctx -> {
+            ctx.publicUrl(); // a bad URL is a usage error before anything else (a missing token, a prompt)
+            ctx.adminUrl();
+            return run(ctx);
+        });
     }
 
+    /** The command; a failure is thrown as a {@link CliException} (or a library exception) and reported. */
     abstract ExitCode run(CommandContext ctx);
+
+    /**
+     * The next submission an outcome handler asks for.
+     *
+     * @param flow    the flow to submit to
+     * @param payload what to submit
+     * @param <F>     the flow type
+     * @param <P>     the method payload type
+     */
+    record Next<F, P>(F flow, P payload) {
+    }
+
+    /**
+     * Submits {@code payload} to {@code flow}, hands each outcome to {@code handle}, and submits what
+     * it returns, until it returns empty (the command is done) or throws (the command failed).
+     * Each outcome is recorded as the command's last ({@code --json}'s {@code outcome}).
+     */
+    static <F, P, O> void follow(CommandContext ctx, String what, F flow, P payload, BiFunction<F, P, O> submit,
+            Function<O, Optional<Next<F, P>>> handle) {
+        Next<F, P> next = new Next<>(flow, payload);
+        for (int step = 0; step < MAX_STEPS; step++) {
+            O outcome = ctx.answered(submit.apply(next.flow(), next.payload()));
+            Optional<Next<F, P>> again = handle.apply(outcome);
+            if (again.isEmpty()) {
+                return;
+            }
+            next = again.get();
+        }
+        throw new CliException(ExitCode.UNEXPECTED_RESPONSE, "the " + what + " did not finish after " + MAX_STEPS + " steps");
+    }
 
     static Kratos kratos(CommandContext ctx) {
         return ctx.connection().kratos();
     }
 
-    /** The session token from {@code --token-file}, else {@code $KRATOS_SESSION_TOKEN}. */
-    static SessionToken requireToken(CommandContext ctx, Path tokenFile) {
-        if (tokenFile != null) {
-            if (TokenFiles.readableByOthers(tokenFile)) {
-                ctx.out().warn("warning: " + tokenFile + " is readable by other users; chmod 600 it");
-            }
-            return TokenFiles.readToken(tokenFile);
-        }
-        return ctx.terminal().env(KratosFlowsCli.ENV_SESSION_TOKEN).map(SessionToken::of)
-                .orElseThrow(() -> CliException.authFailed("not signed in: pass --token-file FILE (written by"
-                        + " 'kratos-flows login --token-file FILE') or set " + KratosFlowsCli.ENV_SESSION_TOKEN));
+    /**
+     * A session token and the file it was read from.
+     *
+     * @param token the token
+     * @param file  its file; empty when it came from {@code $KRATOS_SESSION_TOKEN}
+     */
+    record StoredToken(SessionToken token, Optional<Path> file) {
     }
 
-    /** Hands a new token over as asked: to the file (0600), printed, or neither (then says how). */
-    static void deliverToken(CommandContext ctx, SessionToken token, TokenOutput target, ObjectNode json) {
-        boolean delivered = false;
-        if (target.tokenFile != null) {
-            TokenFiles.write(target.tokenFile, token);
-            ctx.out().line("  session token written to " + target.tokenFile + " (mode 0600)");
-            json.put("token_file", target.tokenFile.toString());
-            delivered = true;
+    /**
+     * The session token from {@code --token-file}, else {@code $KRATOS_SESSION_TOKEN}, else the
+     * profile's token file (by default {@code $XDG_STATE_HOME/kratos-flows/tokens/PROFILE}).
+     */
+    static StoredToken requireToken(CommandContext ctx, Path tokenFile) {
+        if (tokenFile != null) {
+            return new StoredToken(readToken(ctx, tokenFile), Optional.of(tokenFile));
         }
+        Optional<String> fromEnv = ctx.terminal().env(KratosFlowsCli.ENV_SESSION_TOKEN);
+        if (fromEnv.isPresent()) {
+            return new StoredToken(SessionToken.of(fromEnv.get()), Optional.empty());
+        }
+        Optional<Path> stored = ctx.profileTokenFile().filter(f -> Files.exists(f, LinkOption.NOFOLLOW_LINKS));
+        if (stored.isPresent()) {
+            return new StoredToken(readToken(ctx, stored.get()), stored);
+        }
+        throw CliException.authFailed("not signed in: no session token (sign in with 'kratos-flows login', pass"
+                + " --token-file FILE or set " + KratosFlowsCli.ENV_SESSION_TOKEN + ")"
+                + ctx.profileTokenFile().map(f -> "; " + f + " does not exist").orElse(""));
+    }
+
+    private static SessionToken readToken(CommandContext ctx, Path file) {
+        SessionToken token = TokenFiles.readToken(file);
+        if (TokenFiles.readableByOthers(file)) {
+            ctx.out().warn("warning: " + file + " is readable by other users; chmod 600 it");
+        }
+        return token;
+    }
+
+    /**
+     * Hands a new token over as asked: to {@code --token-file} (0600), printed with
+     * {@code --print-token}, else to the profile's token file; says how when it goes nowhere.
+     */
+    static void deliverToken(CommandContext ctx, SessionToken token, TokenOutput target) {
+        Optional<Path> file = tokenTarget(ctx, target);
+        file.ifPresent(f -> {
+            TokenFiles.write(f, token);
+            ctx.out().line("  session token written to " + f + " (mode 0600)");
+            ctx.data().put("token_file", f.toString());
+        });
         if (target.printToken) {
             ctx.out().requested(token.reveal());
-            json.put("session_token", token.reveal());
-            delivered = true;
+            ctx.data().put("session_token", token.reveal());
         }
-        if (!delivered) {
+        if (file.isEmpty() && !target.printToken) {
             ctx.out().line("  session token not shown: pass --token-file FILE to keep it, or --print-token");
         }
     }
 
+    /** The file a new token goes to: {@code --token-file}, else (without {@code --print-token}) the profile's. */
+    static Optional<Path> tokenTarget(CommandContext ctx, TokenOutput target) {
+        return target.tokenFile != null ? Optional.of(target.tokenFile)
+                : target.printToken ? Optional.empty() : ctx.profileTokenFile();
+    }
+
     /**
-     * A secret: the next line of standard input when {@code fromStdin}, else a hidden prompt when
+     * A password: its line of standard input when {@code fromStdin}, else a hidden prompt when
      * interactive, else an invalid-input failure naming {@code option}.
      */
-    static Secret secret(CommandContext ctx, boolean fromStdin, String label, String option) {
+    static Secret secret(CommandContext ctx, StdinSecrets.Slot slot, boolean fromStdin, String label, String option) {
         if (fromStdin) {
-            char[] line = ctx.terminal().readSecret("").orElseThrow(() -> CliException.invalidInput(
-                    option + " was given but standard input ended before the " + label.toLowerCase()));
-            Secret secret = Secret.of(new String(line).strip());
-            if (secret.isBlank()) {
-                throw CliException.invalidInput(option + ": the " + label.toLowerCase() + " on standard input is empty");
-            }
-            return secret;
+            return ctx.stdin().read(slot, label.toLowerCase(Locale.ROOT));
         }
         if (ctx.interactive()) {
             return ctx.prompter().secret(label, true);
         }
-        throw CliException.invalidInput("missing " + label.toLowerCase() + ": pass " + option
+        throw CliException.invalidInput("missing " + label.toLowerCase(Locale.ROOT) + ": pass " + option
+                + " (or run on a terminal / with --interactive)");
+    }
+
+    /** A password from {@code --password-stdin} (first submission), a prompt, or a failure. */
+    static Secret password(CommandContext ctx, boolean fromStdin, String label) {
+        return secret(ctx, StdinSecrets.Slot.PASSWORD, fromStdin, label, "--password-stdin");
+    }
+
+    /**
+     * A one-time code: the argument when given, else its line of standard input ({@code --…-code-stdin}),
+     * else a hidden prompt when interactive, else an invalid-input failure naming {@code option}.
+     */
+    static Secret code(CommandContext ctx, Optional<String> argument, String label, String option) {
+        if (argument.isPresent()) {
+            return Secret.of(argument.get().strip());
+        }
+        if (ctx.stdin().given(StdinSecrets.Slot.CODE)) {
+            return ctx.stdin().read(StdinSecrets.Slot.CODE, label.toLowerCase(Locale.ROOT));
+        }
+        if (ctx.interactive()) {
+            return ctx.prompter().secret(label, true);
+        }
+        throw CliException.invalidInput("missing " + label.toLowerCase(Locale.ROOT) + ": pass " + option
                 + " (or run on a terminal / with --interactive)");
     }
 

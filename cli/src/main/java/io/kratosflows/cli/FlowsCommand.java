@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kratos-flows flows}: look at self-service flows by id. */
-@Command(name = "flows", mixinStandardHelpOptions = true, description = "Look at self-service flows.", subcommands = FlowsCommand.Show.class)
+@Command(name = "flows", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class,
+        description = "Look at self-service flows.", subcommands = FlowsCommand.Show.class)
 final class FlowsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -60,7 +61,9 @@ final class FlowsCommand implements Runnable {
         @Option(names = "--type", paramLabel = "TYPE", description = "login, registration, settings, recovery or verification (default: try each).")
         FlowType type;
 
-        @Option(names = "--token-file", paramLabel = "FILE", description = "Session token for settings (and refresh login) flows.")
+        @Option(names = "--token-file", paramLabel = "FILE",
+                description = "Session token for settings (and refresh login) flows (default: $KRATOS_SESSION_TOKEN,"
+                        + " else the profile's token file).")
         Path tokenFile;
 
         @Option(names = "--show-secrets", description = "Show values Kratos put in the form that are secret (TOTP secret, backup codes).")
@@ -69,8 +72,10 @@ final class FlowsCommand implements Runnable {
         @Override
         ExitCode run(CommandContext ctx) {
             FlowId flowId = FlowId.of(id);
-            Optional<SessionToken> token = tokenFile != null || ctx.terminal().env(KratosFlowsCli.ENV_SESSION_TOKEN).isPresent()
-                    ? Optional.of(requireToken(ctx, tokenFile)) : Optional.empty();
+            boolean signedIn = tokenFile != null || ctx.terminal().env(KratosFlowsCli.ENV_SESSION_TOKEN).isPresent()
+                    || ctx.profileTokenFile().filter(f -> java.nio.file.Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                            .isPresent();
+            Optional<SessionToken> token = signedIn ? Optional.of(requireToken(ctx, tokenFile).token()) : Optional.empty();
             List<FlowType> candidates = type != null ? List.of(type) : List.of(FlowType.values());
             List<String> tried = new ArrayList<>();
             for (FlowType candidate : candidates) {
@@ -138,7 +143,7 @@ final class FlowsCommand implements Runnable {
                 ctx.out().line("  messages:");
                 messages.forEach(m -> ctx.out().line("    " + m));
             }
-            ObjectNode json = Output.object().put("command", "flows show").put("type", type)
+            ObjectNode json = ctx.data().put("type", type)
                     .put("id", view.id().value()).put("state", view.state().orElse(null))
                     .put("action", view.ui().action());
             view.expiresAt().ifPresent(e -> json.put("expires_at", e.toString()));
@@ -153,7 +158,6 @@ final class FlowsCommand implements Runnable {
                         .ifPresent(v -> n.put("value", v));
             }
             json.set("messages", Describe.messagesJson(view.ui()));
-            ctx.out().result(json);
         }
     }
 }

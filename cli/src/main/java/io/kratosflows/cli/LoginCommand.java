@@ -1,6 +1,5 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
@@ -25,10 +24,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "login", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Sign in and keep the session token.",
-            "Example: printf '%s\\n' \"$PASSWORD\" | kratos-flows login --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
+            "Example: printf '%%s\\n' \"$PASSWORD\" | kratos-flows login --email ada@example.org --password-stdin --token-file ~/.kratos-token",
+            "Standard input: one value per line, in this order: --password-stdin, then the code (--code-stdin,"
+                + " --totp-code-stdin or --lookup-code-stdin)."})
 final class LoginCommand extends FlowCommand {
-
-    private static final int MAX_STEPS = 12;
 
     @Option(names = {"--email", "--identifier"}, paramLabel = "ID", description = "The identifier (usually the email).")
     String identifier;
@@ -40,8 +39,12 @@ final class LoginCommand extends FlowCommand {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
-    @Option(names = "--code", paramLabel = "CODE", description = "The login code from the email (with --flow).")
+    @Option(names = "--code", paramLabel = "CODE",
+            description = "The login code from the email (with --flow). Visible to other users in the process list: prefer --code-stdin.")
     String code;
+
+    @Option(names = "--code-stdin", description = "Read the login code from standard input (with --flow, or when the code is sent).")
+    boolean codeStdin;
 
     @Option(names = "--flow", paramLabel = "ID", description = "Continue this login flow (e.g. after a code was sent).")
     String flowId;
@@ -49,11 +52,21 @@ final class LoginCommand extends FlowCommand {
     @Option(names = "--provider", paramLabel = "ID", description = "The social sign-in provider for --method oidc.")
     String provider;
 
-    @Option(names = "--totp-code", paramLabel = "CODE", description = "An authenticator app code, when a second factor is required.")
+    @Option(names = "--totp-code", paramLabel = "CODE",
+            description = "An authenticator app code, when a second factor is required. Visible to other users in the"
+                    + " process list: prefer --totp-code-stdin.")
     String totpCode;
 
-    @Option(names = "--lookup-code", paramLabel = "CODE", description = "A backup code, when a second factor is required.")
+    @Option(names = "--totp-code-stdin", description = "Read the authenticator app code from standard input.")
+    boolean totpCodeStdin;
+
+    @Option(names = "--lookup-code", paramLabel = "CODE",
+            description = "A backup code, when a second factor is required. Visible to other users in the process"
+                    + " list: prefer --lookup-code-stdin.")
     String lookupCode;
+
+    @Option(names = "--lookup-code-stdin", description = "Read the backup code from standard input.")
+    boolean lookupCodeStdin;
 
     @Option(names = "--refresh", description = "Re-authenticate the session in --token-file / $KRATOS_SESSION_TOKEN.")
     boolean refresh;
@@ -71,10 +84,16 @@ final class LoginCommand extends FlowCommand {
     @Mixin
     TokenOutput tokens;
 
+    @Mixin
+    DesktopSocialSignIn.Options desktop;
+
     @Override
     ExitCode run(CommandContext ctx) {
-        ObjectNode json = Output.object().put("command", "login");
-        Optional<SessionToken> current = refresh || aal2 ? Optional.of(requireToken(ctx, tokens.tokenFile))
+        if ("oidc".equals(method) && flowId == null && returnTo == null && exchangeCodeFile == null && !refresh && !aal2
+                && desktop.wanted(ctx)) {
+            return DesktopSocialSignIn.run(ctx, kratos(ctx), Optional.ofNullable(provider), desktop, tokens);
+        }
+        Optional<SessionToken> current = refresh || aal2 ? Optional.of(requireToken(ctx, tokens.tokenFile).token())
                 : Optional.empty();
         LoginFlow flow = flowId != null
                 ? current.map(t -> kratos(ctx).login().fetch(FlowId.of(flowId), t))
@@ -87,91 +106,126 @@ final class LoginCommand extends FlowCommand {
             ctx.out().line("  exchange code written to " + exchangeCodeFile + " (mode 0600)");
         }
         ctx.out().line("Login flow " + flow.id() + " (methods: " + String.join(", ", flow.methods()) + ")");
-        json.put("flow", flow.id().value());
-        LoginFlow currentFlow = flow;
-        String chosen = chooseMethod(ctx, currentFlow);
-        LoginMethod payload = payload(ctx, currentFlow, chosen, true);
-        int retries = 0;
-        for (int step = 0; step < MAX_STEPS; step++) {
-            LoginOutcome outcome = kratos(ctx).login().submit(currentFlow, payload);
-            if (outcome instanceof LoginOutcome.Completed done) {
-                ctx.out().line("Signed in: " + Describe.session(done.session()));
-                Describe.continueWith(done.continueWith()).forEach(c -> ctx.out().line("  next: " + c));
-                json.put("outcome", "completed").set("session", Describe.sessionJson(done.session()));
-                deliverToken(ctx, done.token(), tokens, json);
-                ctx.out().result(json);
-                return ExitCode.OK;
-            } else if (outcome instanceof LoginOutcome.NeedsInput needs) {
-                currentFlow = needs.flow();
-                ctx.out().messages(currentFlow.ui(), false);
-                if (!currentFlow.ui().hasErrors() && ctx.interactive()) {
-                    // identifier-first: Kratos now offers the methods for that identifier
-                    chosen = chooseMethod(ctx, currentFlow);
-                    payload = payload(ctx, currentFlow, chosen, false);
-                    continue;
-                }
-                if (ctx.interactive() && !passwordStdin && ++retries < 3) {
-                    payload = payload(ctx, currentFlow, chosen, false);
-                    continue;
-                }
-                throw rejected("login", currentFlow.ui());
-            } else if (outcome instanceof LoginOutcome.CodeSent sent) {
-                currentFlow = sent.flow();
-                ctx.out().messages(currentFlow.ui(), false);
-                String id = identifier(ctx, currentFlow);
-                if (!ctx.interactive()) {
-                    ctx.out().line("Continue with: kratos-flows login --flow " + currentFlow.id()
-                            + " --method code --email " + id + " --code CODE");
-                    json.put("outcome", "code_sent").put("flow", currentFlow.id().value());
-                    ctx.out().result(json);
-                    return ExitCode.OK;
-                }
-                payload = LoginMethod.Code.submit(id, ctx.prompter().secret("Login code from the email", true));
-            } else if (outcome instanceof LoginOutcome.SecondFactorRequired second) {
-                ctx.out().line("The password was right; Kratos requires a second factor.");
-                if (!ctx.interactive() && totpCode == null && lookupCode == null) {
-                    if (tokens.tokenFile != null) {
-                        TokenFiles.write(tokens.tokenFile, second.token());
-                    }
-                    throw CliException.authFailed("second factor required: rerun with --aal2 --token-file FILE"
-                            + " --totp-code CODE (or --lookup-code CODE)");
-                }
-                currentFlow = kratos(ctx).login().start(LoginOptions.secondFactor(second.token()));
-                chosen = totpCode != null ? "totp" : lookupCode != null ? "lookup_secret" : chooseMethod(ctx, currentFlow);
-                payload = payload(ctx, currentFlow, chosen, true);
-            } else if (outcome instanceof LoginOutcome.FlowExpired expired) {
-                if (!ctx.interactive()) {
-                    throw new CliException(ExitCode.FLOW_EXPIRED, "the login flow expired: start again ("
-                            + expired.error().summary() + ")");
-                }
-                currentFlow = kratos(ctx).login().restart(expired);
-                ctx.out().line("The flow expired; continuing in flow " + currentFlow.id());
-                payload = payload(ctx, currentFlow, chosen, false);
-            } else if (outcome instanceof LoginOutcome.VerificationRequired unverified) {
-                throw CliException.authFailed("the address " + unverified.address().orElse("of this account")
-                        + " is not verified yet; verify it first"
-                        + unverified.verificationFlow().map(f -> " (kratos-flows verify --flow " + f + " --code CODE)").orElse(""));
-            } else if (outcome instanceof LoginOutcome.MethodUnavailable unavailable) {
-                throw unavailable(unavailable.method(), currentFlow.methods());
-            } else {
-                LoginOutcome.BrowserRequired browser = (LoginOutcome.BrowserRequired) outcome;
-                return browserRequired(ctx, browser.redirectBrowserTo(), json);
-            }
+        ctx.data().put("flow", flow.id().value());
+        Follow follow = new Follow(ctx, flow, chooseMethod(ctx, flow));
+        follow(ctx, "login", flow, payload(ctx, flow, follow.chosen, true), kratos(ctx).login()::submit,
+                outcome -> outcome.handle(follow));
+        return ExitCode.OK;
+    }
+
+    /** What the login does after each outcome: continue in the flow, or end (done or thrown). */
+    private final class Follow implements LoginOutcome.Handler<Optional<Next<LoginFlow, LoginMethod>>> {
+
+        private final CommandContext ctx;
+        private LoginFlow current;
+        private String chosen;
+        private int retries;
+
+        Follow(CommandContext ctx, LoginFlow flow, String chosen) {
+            this.ctx = ctx;
+            this.current = flow;
+            this.chosen = chosen;
         }
-        throw new CliException(ExitCode.UNEXPECTED_RESPONSE, "the login did not finish after " + MAX_STEPS + " steps");
-    }
 
-    /** The error for a method the server does not offer, naming the ones it does. */
-    static CliException unavailable(String method, java.util.List<String> offered) {
-        return CliException.invalidInput("this Kratos does not offer the method '" + method + "' here"
-                + (offered.isEmpty() ? "" : "; it offers " + String.join(", ", offered)));
-    }
+        private Optional<Next<LoginFlow, LoginMethod>> next(LoginFlow flow, LoginMethod payload) {
+            current = flow;
+            return Optional.of(new Next<>(flow, payload));
+        }
 
-    static ExitCode browserRequired(CommandContext ctx, String url, ObjectNode json) {
-        ctx.out().requested("A browser is required to continue: open " + url);
-        json.put("outcome", "browser_required").put("redirect_browser_to", url);
-        ctx.out().result(json);
-        return ExitCode.BROWSER_REQUIRED;
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> completed(LoginOutcome.Completed done) {
+            ctx.out().line("Signed in: " + Describe.session(done.session()));
+            Describe.continueWith(done.continueWith()).forEach(c -> ctx.out().line("  next: " + c));
+            ctx.data().set("session", Describe.sessionJson(done.session()));
+            deliverToken(ctx, done.token(), tokens);
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> needsInput(LoginOutcome.NeedsInput needs) {
+            current = needs.flow();
+            ctx.out().messages(current.ui(), false);
+            if (!current.ui().hasErrors() && ctx.interactive()) {
+                // identifier-first: Kratos now offers the methods for that identifier
+                chosen = chooseMethod(ctx, current);
+                return next(current, payload(ctx, current, chosen, false));
+            }
+            if (ctx.interactive() && !passwordStdin && ++retries < 3) {
+                return next(current, payload(ctx, current, chosen, false));
+            }
+            throw rejected("login", current.ui());
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> codeSent(LoginOutcome.CodeSent sent) {
+            current = sent.flow();
+            ctx.out().messages(current.ui(), false);
+            String id = identifier(ctx, current);
+            if (!ctx.interactive() && !codeStdin) {
+                ctx.out().line("Continue with: kratos-flows login --flow " + current.id()
+                        + " --method code --email " + id + " --code-stdin");
+                ctx.data().put("flow", current.id().value());
+                return Optional.empty();
+            }
+            return next(current, LoginMethod.Code.submit(id, code(ctx, Optional.empty(), "Login code from the email",
+                    "--code-stdin")));
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> secondFactorRequired(LoginOutcome.SecondFactorRequired second) {
+            ctx.out().line("The password was right; Kratos requires a second factor.");
+            boolean given = totpCode != null || lookupCode != null || totpCodeStdin || lookupCodeStdin;
+            if (!ctx.interactive() && !given) {
+                // Keep the first-factor session where --aal2 will read it, so the rerun adds the second factor.
+                Optional<Path> file = tokenTarget(ctx, tokens);
+                file.ifPresent(f -> TokenFiles.write(f, second.token()));
+                throw CliException.authFailed("second factor required: rerun with 'kratos-flows login --aal2"
+                        + file.map(f -> f.equals(tokens.tokenFile) ? " --token-file " + f : "").orElse(" --token-file FILE")
+                        + " --totp-code-stdin' (or --lookup-code-stdin)");
+            }
+            LoginFlow secondFactor = kratos(ctx).login().start(LoginOptions.secondFactor(second.token()));
+            chosen = totpCode != null || totpCodeStdin ? "totp" : lookupCode != null || lookupCodeStdin ? "lookup_secret"
+                    : chooseMethod(ctx, secondFactor);
+            return next(secondFactor, payload(ctx, secondFactor, chosen, true));
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> flowExpired(LoginOutcome.FlowExpired expired) {
+            if (!ctx.interactive()) {
+                throw Outcomes.expired("login", "expired (" + expired.error().summary() + ")", Optional.empty());
+            }
+            LoginFlow fresh = kratos(ctx).login().restart(expired);
+            ctx.out().line("The flow expired; continuing in flow " + fresh.id());
+            return next(fresh, payload(ctx, fresh, chosen, false));
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> browserRequired(LoginOutcome.BrowserRequired browser) {
+            throw Outcomes.browserRequired(ctx, browser.redirectBrowserTo());
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> verificationRequired(LoginOutcome.VerificationRequired unverified) {
+            throw CliException.authFailed("the address " + unverified.address().orElse("of this account")
+                    + " is not verified yet; verify it first"
+                    + unverified.verificationFlow().map(f -> " (kratos-flows verify --flow " + f + " --code-stdin)").orElse(""));
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> methodUnavailable(LoginOutcome.MethodUnavailable unavailable) {
+            throw Outcomes.unavailable(unavailable.method(), current.methods());
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> tooManyAttempts(LoginOutcome.TooManyAttempts tooMany) {
+            ctx.out().messages(tooMany.flow().ui(), false);
+            throw Outcomes.tooManyAttempts(Optional.empty());
+        }
+
+        @Override
+        public Optional<Next<LoginFlow, LoginMethod>> identityDisabled(LoginOutcome.IdentityDisabled disabled) {
+            throw Outcomes.identityDisabled();
+        }
     }
 
     private LoginOptions options(Optional<SessionToken> current) {
@@ -191,6 +245,10 @@ final class LoginCommand extends FlowCommand {
 
     private String chooseMethod(CommandContext ctx, LoginFlow flow) {
         List<String> offered = flow.methods();
+        if (offered.isEmpty()) {
+            throw CliException.invalidInput("login flow " + flow.id() + " offers no sign-in method (this Kratos enables"
+                    + " none for it)");
+        }
         if (method != null) {
             String wanted = method.equals("oidc") && provider != null ? "oidc" : method;
             if (!offered.contains(wanted)) {
@@ -199,16 +257,16 @@ final class LoginCommand extends FlowCommand {
             }
             return wanted;
         }
-        if (code != null && offered.contains("code")) {
+        if ((code != null || codeStdin) && offered.contains("code")) {
             return "code";
         }
         if (passwordStdin && offered.contains("password")) {
             return "password";
         }
-        if (totpCode != null && offered.contains("totp")) {
+        if ((totpCode != null || totpCodeStdin) && offered.contains("totp")) {
             return "totp";
         }
-        if (lookupCode != null && offered.contains("lookup_secret")) {
+        if ((lookupCode != null || lookupCodeStdin) && offered.contains("lookup_secret")) {
             return "lookup_secret";
         }
         if (!ctx.interactive()) {
@@ -236,22 +294,21 @@ final class LoginCommand extends FlowCommand {
     private LoginMethod payload(CommandContext ctx, LoginFlow flow, String chosen, boolean first) {
         switch (chosen) {
             case "password":
-                return new LoginMethod.Password(identifier(ctx, flow),
-                        secret(ctx, passwordStdin && first, "Password", "--password-stdin"));
+                return new LoginMethod.Password(identifier(ctx, flow), password(ctx, passwordStdin && first, "Password"));
             case "code":
                 String id = identifier(ctx, flow);
-                if (code != null && first && flowId != null) {
-                    return LoginMethod.Code.submit(id, Secret.of(code));
+                if ((code != null || codeStdin) && first && flowId != null) {
+                    return LoginMethod.Code.submit(id, code(ctx, Optional.ofNullable(code), "Login code", "--code-stdin"));
                 }
                 return LoginMethod.Code.request(id);
             case "oidc":
                 return LoginMethod.Oidc.provider(provider != null ? provider : pickProvider(ctx, flow));
             case "totp":
-                return new LoginMethod.Totp(totpCode != null && first ? Secret.of(totpCode)
-                        : secretPrompt(ctx, "Authenticator app code", "--totp-code"));
+                return new LoginMethod.Totp(secondFactorCode(ctx, first ? totpCode : null, first && totpCodeStdin,
+                        "Authenticator app code", "--totp-code-stdin"));
             case "lookup_secret":
-                return new LoginMethod.LookupSecret(lookupCode != null && first ? Secret.of(lookupCode)
-                        : secretPrompt(ctx, "Backup code", "--lookup-code"));
+                return new LoginMethod.LookupSecret(secondFactorCode(ctx, first ? lookupCode : null,
+                        first && lookupCodeStdin, "Backup code", "--lookup-code-stdin"));
             case "identifier_first":
                 return new LoginMethod.IdentifierFirst(identifier(ctx, flow));
             case "passkey":
@@ -264,11 +321,15 @@ final class LoginCommand extends FlowCommand {
         }
     }
 
-    private static Secret secretPrompt(CommandContext ctx, String label, String option) {
-        if (!ctx.interactive()) {
-            throw CliException.invalidInput("missing " + label.toLowerCase() + ": pass " + option);
+    /** The argument, else standard input when its option was given, else a prompt; the stdin line is read once. */
+    private static Secret secondFactorCode(CommandContext ctx, String argument, boolean stdin, String label, String option) {
+        if (argument == null && !stdin) {
+            if (!ctx.interactive()) {
+                throw CliException.invalidInput("missing " + label.toLowerCase(java.util.Locale.ROOT) + ": pass " + option);
+            }
+            return ctx.prompter().secret(label, true);
         }
-        return ctx.prompter().secret(label, true);
+        return code(ctx, Optional.ofNullable(argument), label, option);
     }
 
     private String identifier(CommandContext ctx, LoginFlow flow) {

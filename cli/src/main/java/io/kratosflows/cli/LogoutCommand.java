@@ -1,6 +1,5 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.session.LogoutOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Option;
             "Example: kratos-flows logout --token-file ~/.kratos-token"})
 final class LogoutCommand extends FlowCommand {
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the session token from FILE (default: $KRATOS_SESSION_TOKEN).")
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the session token from FILE (default: $KRATOS_SESSION_TOKEN, else the profile's token file).")
     Path tokenFile;
 
     @Option(names = "--keep-token-file", description = "Do not delete the token file after a successful logout.")
@@ -22,23 +22,30 @@ final class LogoutCommand extends FlowCommand {
 
     @Override
     ExitCode run(CommandContext ctx) {
-        LogoutOutcome outcome = kratos(ctx).sessions().logout(requireToken(ctx, tokenFile));
-        if (outcome instanceof LogoutOutcome.SessionNotFound notFound) {
-            throw CliException.authFailed("not signed in: Kratos does not know this session token ("
-                    + notFound.error().summary() + ")");
-        }
-        ObjectNode json = Output.object().put("command", "logout").put("outcome", "logged_out");
-        ctx.out().line("Signed out: the session is revoked.");
-        if (tokenFile != null && !keepTokenFile) {
-            try {
-                Files.deleteIfExists(tokenFile);
-                ctx.out().line("  deleted " + tokenFile);
-                json.put("deleted_token_file", tokenFile.toString());
-            } catch (IOException e) {
-                ctx.out().warn("could not delete " + tokenFile + ": " + e.getClass().getSimpleName());
+        StoredToken token = requireToken(ctx, tokenFile);
+        return ctx.answered(kratos(ctx).sessions().logout(token.token())).handle(new LogoutOutcome.Handler<ExitCode>() {
+            @Override
+            public ExitCode loggedOut(LogoutOutcome.LoggedOut loggedOut) {
+                ctx.out().line("Signed out: the session is revoked.");
+                token.file().filter(f -> !keepTokenFile).ifPresent(file -> delete(ctx, file));
+                return ExitCode.OK;
             }
+
+            @Override
+            public ExitCode sessionNotFound(LogoutOutcome.SessionNotFound notFound) {
+                throw CliException.authFailed("not signed in: Kratos does not know this session token ("
+                        + notFound.error().summary() + ")");
+            }
+        });
+    }
+
+    private static void delete(CommandContext ctx, Path file) {
+        try {
+            Files.deleteIfExists(file);
+            ctx.out().line("  deleted " + file);
+            ctx.data().put("deleted_token_file", file.toString());
+        } catch (IOException e) {
+            ctx.out().warn("could not delete " + file + ": " + e.getClass().getSimpleName());
         }
-        ctx.out().result(json);
-        return ExitCode.OK;
     }
 }

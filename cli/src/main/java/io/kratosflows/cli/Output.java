@@ -2,21 +2,22 @@ package io.kratosflows.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.HttpExchange;
 import io.kratosflows.ui.Ui;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a command prints, by mode: human lines on standard output; with {@code --json} one JSON
- * object instead; with {@code --quiet} only what was asked for ({@code --print-token}, JSON) and
+ * object instead (the {@link #envelope envelope}, the same shape for every command, success or
+ * failure); with {@code --quiet} only what was asked for ({@code --print-token}, JSON) and
  * errors. Diagnostics (the request trace with {@code --verbose}, warnings, errors) go to
  * standard error.
  */
 final class Output {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Terminal terminal;
     private final boolean json;
@@ -42,8 +43,32 @@ final class Output {
         return verbose;
     }
 
+    /** A new JSON object (no ObjectMapper: that is built only to print with --json). */
     static ObjectNode object() {
-        return JSON.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * The one JSON object {@code --json} prints, for every command, success or failure:
+     * {@code {"ok", "command", "outcome", "exit_code", "data", "error"}}; {@code outcome} is the
+     * last outcome Kratos answered or null, {@code error} is null on success, else
+     * {@code {"kind", "message"}}.
+     */
+    static ObjectNode envelope(String command, Optional<String> outcome, int exitCode, ObjectNode data,
+            Optional<ObjectNode> error) {
+        ObjectNode envelope = object();
+        envelope.put("ok", exitCode == 0);
+        envelope.put("command", command);
+        envelope.put("outcome", outcome.orElse(null));
+        envelope.put("exit_code", exitCode);
+        envelope.set("data", data);
+        envelope.set("error", error.orElse(null));
+        return envelope;
+    }
+
+    /** The {@code error} member of a failure's envelope. */
+    static ObjectNode error(String kind, String message) {
+        return object().put("kind", kind).put("message", message);
     }
 
     /** A line for a person; not printed with --json or --quiet. */
@@ -67,11 +92,11 @@ final class Output {
         }
     }
 
-    /** The JSON result of a command, printed only with --json. */
+    /** The JSON envelope of a command, printed only with --json. */
     void result(ObjectNode result) {
         if (json) {
             try {
-                terminal.out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                terminal.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write the result as JSON", e);
             }

@@ -1,6 +1,5 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
 import io.kratosflows.Traits;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +26,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "register", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Create an account (password or code) and keep the session token.",
-            "Example: printf '%s\\n' \"$PASSWORD\" | kratos-flows register --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
+            "Example: printf '%%s\\n' \"$PASSWORD\" | kratos-flows register --email ada@example.org --password-stdin --token-file ~/.kratos-token"})
 final class RegisterCommand extends FlowCommand {
-
-    private static final int MAX_STEPS = 12;
 
     @Option(names = "--email", paramLabel = "EMAIL", description = "The email trait.")
     String email;
@@ -43,8 +41,14 @@ final class RegisterCommand extends FlowCommand {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
-    @Option(names = "--code", paramLabel = "CODE", description = "The registration code from the email (with --flow).")
+    @Option(names = "--code", paramLabel = "CODE",
+            description = "The registration code from the email (with --flow). Visible to other users in the process"
+                    + " list: prefer --code-stdin.")
     String code;
+
+    @Option(names = "--code-stdin",
+            description = "Read the registration code from standard input (with --flow, or when the code is sent).")
+    boolean codeStdin;
 
     @Option(names = "--flow", paramLabel = "ID", description = "Continue this registration flow (e.g. after a code was sent).")
     String flowId;
@@ -57,88 +61,125 @@ final class RegisterCommand extends FlowCommand {
 
     @Override
     ExitCode run(CommandContext ctx) {
-        ObjectNode json = Output.object().put("command", "register");
         RegistrationFlow flow = flowId != null ? kratos(ctx).registration().fetch(FlowId.of(flowId))
                 : kratos(ctx).registration().start();
-        json.put("flow", flow.id().value());
+        ctx.data().put("flow", flow.id().value());
         ctx.out().line("Registration flow " + flow.id() + " (methods: " + String.join(", ", flow.methods()) + ")");
-        Traits traits = traits(collectTraits(ctx, flow, false));
+        Follow follow = new Follow(ctx, flow, traits(collectTraits(ctx, flow, false)));
         RegistrationMethod payload;
-        String chosen;
         if (isProfileStep(flow)) {
-            payload = RegistrationMethod.Profile.submit(traits);
-            chosen = "profile";
+            payload = RegistrationMethod.Profile.submit(follow.traits);
+            follow.chosen = "profile";
         } else {
-            chosen = chooseMethod(ctx, flow);
-            payload = payload(ctx, flow, chosen, traits, true);
+            follow.chosen = chooseMethod(ctx, flow);
+            payload = payload(ctx, flow, follow.chosen, follow.traits, true);
         }
-        int retries = 0;
-        for (int step = 0; step < MAX_STEPS; step++) {
-            RegistrationOutcome outcome = kratos(ctx).registration().submit(flow, payload);
-            if (outcome instanceof RegistrationOutcome.Completed done) {
-                return completed(ctx, done, json);
-            } else if (outcome instanceof RegistrationOutcome.ChooseMethod choose) {
-                flow = choose.flow();
-                ctx.out().messages(flow.ui(), false);
-                chosen = chooseMethod(ctx, flow);
-                payload = payload(ctx, flow, chosen, traits, true);
-            } else if (outcome instanceof RegistrationOutcome.NeedsInput needs) {
-                flow = needs.flow();
-                ctx.out().messages(flow.ui(), false);
-                if (!ctx.interactive() || passwordStdin || ++retries >= 3) {
-                    throw rejected("registration", flow.ui());
-                }
-                traits = traits(collectTraits(ctx, flow, true));
-                payload = isProfileStep(flow) ? RegistrationMethod.Profile.submit(traits)
-                        : payload(ctx, flow, chosen, traits, false);
-            } else if (outcome instanceof RegistrationOutcome.CodeSent sent) {
-                flow = sent.flow();
-                ctx.out().messages(flow.ui(), false);
-                if (!ctx.interactive()) {
-                    ctx.out().line("Continue with: kratos-flows register --flow " + flow.id()
-                            + " --method code --code CODE");
-                    json.put("outcome", "code_sent").put("flow", flow.id().value());
-                    ctx.out().result(json);
-                    return ExitCode.OK;
-                }
-                payload = RegistrationMethod.Code.submit(traits, ctx.prompter().secret("Registration code from the email", true));
-            } else if (outcome instanceof RegistrationOutcome.FlowExpired expired) {
-                if (!ctx.interactive()) {
-                    throw new CliException(ExitCode.FLOW_EXPIRED, "the registration flow expired: start again ("
-                            + expired.error().summary() + ")");
-                }
-                flow = kratos(ctx).registration().restart(expired);
-                ctx.out().line("The flow expired; continuing in flow " + flow.id());
-                payload = isProfileStep(flow) ? RegistrationMethod.Profile.submit(traits)
-                        : payload(ctx, flow, chosen, traits, false);
-            } else if (outcome instanceof RegistrationOutcome.MethodUnavailable unavailable) {
-                throw LoginCommand.unavailable(unavailable.method(), flow.methods());
-            } else {
-                return LoginCommand.browserRequired(ctx,
-                        ((RegistrationOutcome.BrowserRequired) outcome).redirectBrowserTo(), json);
-            }
-        }
-        throw new CliException(ExitCode.UNEXPECTED_RESPONSE, "the registration did not finish after " + MAX_STEPS + " steps");
+        follow(ctx, "registration", flow, payload, kratos(ctx).registration()::submit, outcome -> outcome.handle(follow));
+        return ExitCode.OK;
     }
 
-    private ExitCode completed(CommandContext ctx, RegistrationOutcome.Completed done, ObjectNode json) {
-        ctx.out().line("Registered: " + Describe.identity(done.identity()));
-        json.put("outcome", "completed").set("identity", Describe.identityJson(done.identity()));
-        done.session().ifPresent(s -> json.set("session", Describe.sessionJson(s)));
-        if (done.token().isPresent()) {
-            deliverToken(ctx, done.token().get(), tokens, json);
-        } else {
-            ctx.out().line("  no session was issued: sign in with 'kratos-flows login'");
+    /** What the registration does after each outcome: continue in the flow, or end (done or thrown). */
+    private final class Follow implements RegistrationOutcome.Handler<Optional<Next<RegistrationFlow, RegistrationMethod>>> {
+
+        private final CommandContext ctx;
+        private RegistrationFlow current;
+        private Traits traits;
+        private String chosen;
+        private int retries;
+
+        Follow(CommandContext ctx, RegistrationFlow flow, Traits traits) {
+            this.ctx = ctx;
+            this.current = flow;
+            this.traits = traits;
         }
-        done.verificationFlow().ifPresent(v -> {
-            json.put("verification_flow", v.value());
-            ctx.out().line("  a verification code was sent; verify with: kratos-flows verify --flow " + v + " --code CODE");
-        });
-        ctx.out().result(json);
-        if (done.verificationFlow().isPresent() && ctx.interactive()) {
-            verifyNow(ctx, done.verificationFlow().get());
+
+        private Optional<Next<RegistrationFlow, RegistrationMethod>> next(RegistrationFlow flow, RegistrationMethod payload) {
+            current = flow;
+            return Optional.of(new Next<>(flow, payload));
         }
-        return ExitCode.OK;
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> completed(RegistrationOutcome.Completed done) {
+            ctx.out().line("Registered: " + Describe.identity(done.identity()));
+            ctx.data().set("identity", Describe.identityJson(done.identity()));
+            done.session().ifPresent(s -> ctx.data().set("session", Describe.sessionJson(s)));
+            if (done.token().isPresent()) {
+                deliverToken(ctx, done.token().get(), tokens);
+            } else {
+                ctx.out().line("  no session was issued: sign in with 'kratos-flows login'");
+            }
+            done.verificationFlow().ifPresent(v -> {
+                ctx.data().put("verification_flow", v.value());
+                ctx.out().line("  a verification code was sent; verify with: kratos-flows verify --flow " + v + " --code-stdin");
+            });
+            if (done.verificationFlow().isPresent() && ctx.interactive()) {
+                verifyNow(ctx, done.verificationFlow().get());
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> needsInput(RegistrationOutcome.NeedsInput needs) {
+            current = needs.flow();
+            ctx.out().messages(current.ui(), false);
+            if (!ctx.interactive() || passwordStdin || ++retries >= 3) {
+                throw rejected("registration", current.ui());
+            }
+            traits = traits(collectTraits(ctx, current, true));
+            return next(current, isProfileStep(current) ? RegistrationMethod.Profile.submit(traits)
+                    : payload(ctx, current, chosen, traits, false));
+        }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> codeSent(RegistrationOutcome.CodeSent sent) {
+            current = sent.flow();
+            ctx.out().messages(current.ui(), false);
+            if (!ctx.interactive() && !codeStdin) {
+                ctx.out().line("Continue with: kratos-flows register --flow " + current.id()
+                        + " --method code --code-stdin");
+                ctx.data().put("flow", current.id().value());
+                return Optional.empty();
+            }
+            return next(current, RegistrationMethod.Code.submit(traits,
+                    code(ctx, Optional.empty(), "Registration code from the email", "--code-stdin")));
+        }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> chooseMethod(RegistrationOutcome.ChooseMethod choose) {
+            current = choose.flow();
+            ctx.out().messages(current.ui(), false);
+            chosen = RegisterCommand.this.chooseMethod(ctx, current);
+            return next(current, payload(ctx, current, chosen, traits, true));
+        }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> flowExpired(RegistrationOutcome.FlowExpired expired) {
+            if (!ctx.interactive()) {
+                throw Outcomes.expired("registration", "expired (" + expired.error().summary() + ")", Optional.empty());
+            }
+            RegistrationFlow fresh = kratos(ctx).registration().restart(expired);
+            ctx.out().line("The flow expired; continuing in flow " + fresh.id());
+            return next(fresh, isProfileStep(fresh) ? RegistrationMethod.Profile.submit(traits)
+                    : payload(ctx, fresh, chosen, traits, false));
+        }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> browserRequired(RegistrationOutcome.BrowserRequired browser) {
+            throw Outcomes.browserRequired(ctx, browser.redirectBrowserTo());
+        }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> methodUnavailable(
+                RegistrationOutcome.MethodUnavailable unavailable) {
+            throw Outcomes.unavailable(unavailable.method(), current.methods());
+        }
+
+        @Override
+        public Optional<Next<RegistrationFlow, RegistrationMethod>> tooManyAttempts(
+                RegistrationOutcome.TooManyAttempts tooMany) {
+            ctx.out().messages(tooMany.flow().ui(), false);
+            throw Outcomes.tooManyAttempts(Optional.empty());
+        }
     }
 
     /** Registration succeeded whatever happens here; a wrong code only means "verify later". */
@@ -148,16 +189,60 @@ final class RegisterCommand extends FlowCommand {
             return;
         }
         VerificationFlow flow = kratos(ctx).verification().fetch(verificationFlow);
-        VerificationOutcome outcome = kratos(ctx).verification().submit(flow, VerificationMethod.Code.submit(code));
-        if (outcome instanceof VerificationOutcome.Verified verified) {
-            ctx.out().messages(verified.flow().ui(), false);
-            ctx.out().line("Verified.");
-        } else if (outcome instanceof VerificationOutcome.InvalidCode invalid) {
-            ctx.out().messages(invalid.flow().ui(), false);
-            ctx.out().line("Not verified; try again with: kratos-flows verify --flow " + verificationFlow + " --code CODE");
-        } else {
-            ctx.out().line("Not verified (" + outcome.getClass().getSimpleName() + "); start again with: kratos-flows verify");
-        }
+        String later = "; verify later with: kratos-flows verify --flow " + verificationFlow + " --code-stdin";
+        kratos(ctx).verification().submit(flow, VerificationMethod.Code.submit(code)).handle(new VerificationOutcome.Handler<Void>() {
+            @Override
+            public Void codeSent(VerificationOutcome.CodeSent sent) {
+                ctx.out().line("Not verified: Kratos sent a new code instead" + later);
+                return null;
+            }
+
+            @Override
+            public Void invalidCode(VerificationOutcome.InvalidCode invalid) {
+                ctx.out().messages(invalid.flow().ui(), false);
+                ctx.out().line("Not verified" + later);
+                return null;
+            }
+
+            @Override
+            public Void verified(VerificationOutcome.Verified verified) {
+                ctx.out().messages(verified.flow().ui(), false);
+                ctx.out().line("Verified.");
+                ctx.data().put("verified", true);
+                return null;
+            }
+
+            @Override
+            public Void needsInput(VerificationOutcome.NeedsInput needs) {
+                ctx.out().messages(needs.flow().ui(), false);
+                ctx.out().line("Not verified" + later);
+                return null;
+            }
+
+            @Override
+            public Void flowExpired(VerificationOutcome.FlowExpired expired) {
+                ctx.out().line("Not verified: the verification flow expired; start again with: kratos-flows verify --email EMAIL");
+                return null;
+            }
+
+            @Override
+            public Void alreadyUsed(VerificationOutcome.AlreadyUsed used) {
+                ctx.out().line("Not verified: the verification flow was already used; start again with: kratos-flows verify --email EMAIL");
+                return null;
+            }
+
+            @Override
+            public Void methodUnavailable(VerificationOutcome.MethodUnavailable unavailable) {
+                ctx.out().line("Not verified: this Kratos does not verify by " + unavailable.method());
+                return null;
+            }
+
+            @Override
+            public Void tooManyAttempts(VerificationOutcome.TooManyAttempts tooMany) {
+                ctx.out().line("Not verified: too many wrong codes; start again with: kratos-flows verify --email EMAIL");
+                return null;
+            }
+        });
     }
 
     /** Two-step registration starts with only the profile button (plus social sign-up). */
@@ -195,6 +280,10 @@ final class RegisterCommand extends FlowCommand {
     private String chooseMethod(CommandContext ctx, RegistrationFlow flow) {
         List<String> offered = new ArrayList<>(flow.methods());
         offered.remove("profile");
+        if (offered.isEmpty()) {
+            throw CliException.invalidInput("registration flow " + flow.id() + " offers no sign-up method (this Kratos"
+                    + " enables none for it)");
+        }
         if (method != null) {
             if (!offered.contains(method)) {
                 throw CliException.invalidInput("method '" + method + "' is not offered by this registration flow"
@@ -205,7 +294,7 @@ final class RegisterCommand extends FlowCommand {
         if (passwordStdin && offered.contains("password")) {
             return "password";
         }
-        if (code != null && offered.contains("code")) {
+        if ((code != null || codeStdin) && offered.contains("code")) {
             return "code";
         }
         if (!ctx.interactive()) {
@@ -235,10 +324,10 @@ final class RegisterCommand extends FlowCommand {
             boolean first) {
         switch (chosen) {
             case "password":
-                return new RegistrationMethod.Password(traits, secret(ctx, passwordStdin && first, "Password", "--password-stdin"));
+                return new RegistrationMethod.Password(traits, password(ctx, passwordStdin && first, "Password"));
             case "code":
-                return code != null && first && flowId != null
-                        ? RegistrationMethod.Code.submit(traits, Secret.of(code.strip()))
+                return (code != null || codeStdin) && first && flowId != null
+                        ? RegistrationMethod.Code.submit(traits, code(ctx, Optional.ofNullable(code), "Registration code", "--code-stdin"))
                         : RegistrationMethod.Code.request(traits);
             case "oidc":
                 if (provider == null) {

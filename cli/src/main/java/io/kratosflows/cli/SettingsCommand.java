@@ -1,6 +1,5 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.Aal;
 import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
@@ -21,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,12 +32,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "settings", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Change password, profile, authenticator app, backup codes or linked providers.",
-            "Example: printf '%s\\n' \"$NEW\" | kratos-flows settings --token-file ~/.kratos-token --method password --password-stdin"})
+            "Example: printf '%%s\\n' \"$NEW\" | kratos-flows settings --token-file ~/.kratos-token --method password --password-stdin",
+            "Standard input: one value per line, in this order: --password-stdin, --current-password-stdin,"
+                + " --totp-code-stdin."})
 final class SettingsCommand extends FlowCommand {
 
     private static final List<String> SUPPORTED = List.of("password", "profile", "totp", "lookup_secret", "oidc");
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the session token from FILE (default: $KRATOS_SESSION_TOKEN).")
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the session token from FILE (default: $KRATOS_SESSION_TOKEN, else the profile's token file).")
     Path tokenFile;
 
     @Option(names = "--method", paramLabel = "METHOD", description = "password, profile, totp, lookup_secret or oidc (default: asked on a terminal).")
@@ -56,8 +59,13 @@ final class SettingsCommand extends FlowCommand {
     @Option(names = "--trait", paramLabel = "NAME=VALUE", description = "A trait for --method profile, e.g. name.first=Ada (repeatable).")
     Map<String, String> traitOptions = new LinkedHashMap<>();
 
-    @Option(names = "--totp-code", paramLabel = "CODE", description = "Authenticator code: links the app (--method totp), or answers a second-factor re-authentication.")
+    @Option(names = "--totp-code", paramLabel = "CODE",
+            description = "Authenticator code: links the app (--method totp), or answers a second-factor re-authentication."
+                    + " Visible to other users in the process list: prefer --totp-code-stdin.")
     String totpCode;
+
+    @Option(names = "--totp-code-stdin", description = "Read the authenticator code from standard input.")
+    boolean totpCodeStdin;
 
     @Option(names = "--unlink", description = "Unlink the authenticator app (--method totp) or the --provider (--method oidc).")
     boolean unlink;
@@ -73,36 +81,56 @@ final class SettingsCommand extends FlowCommand {
 
     @Override
     ExitCode run(CommandContext ctx) {
-        SessionToken token = requireToken(ctx, tokenFile);
-        ObjectNode json = Output.object().put("command", "settings");
+        SessionToken token = requireToken(ctx, tokenFile).token();
         SettingsFlow flow = flowId != null ? kratos(ctx).settings().fetch(FlowId.of(flowId), token)
                 : kratos(ctx).settings().start(token);
-        json.put("flow", flow.id().value());
+        ctx.data().put("flow", flow.id().value());
         ctx.out().line("Settings flow " + flow.id() + flow.identity().map(i -> " for " + Describe.identity(i)).orElse("")
                 + " (methods: " + String.join(", ", flow.methods()) + ")");
         String chosen = chooseMethod(ctx, flow);
-        json.put("method", chosen);
+        ctx.data().put("method", chosen);
         SettingsMethod payload = payload(ctx, flow, chosen, true);
-        SettingsOutcome outcome = kratos(ctx).settings().submitReauthenticating(flow, payload, login -> reauthenticate(ctx, flow, login));
-        for (int retry = 0; retry < 2 && ctx.interactive() && !passwordStdin; retry++) {
-            if (outcome instanceof SettingsOutcome.NeedsInput needs) {
-                ctx.out().messages(needs.flow().ui(), false);
-                outcome = kratos(ctx).settings().submit(needs.flow(), payload(ctx, needs.flow(), chosen, false));
-            } else if (outcome instanceof SettingsOutcome.FlowExpired expired) {
-                SettingsFlow fresh = kratos(ctx).settings().restart(expired, token);
-                ctx.out().line("The flow expired; continuing in flow " + fresh.id());
-                outcome = kratos(ctx).settings().submitReauthenticating(fresh, payload, login -> reauthenticate(ctx, fresh, login));
-            }
+        boolean retry = ctx.interactive() && !passwordStdin;
+        follow(ctx, "settings", flow, payload,
+                (f, p) -> kratos(ctx).settings().submitReauthenticating(f, p, login -> reauthenticate(ctx, f, login)),
+                outcome -> outcome.handle(new Report(ctx, "settings", showSecrets, retry ? 2 : 0,
+                        needs -> payload(ctx, needs, chosen, false), payload, token)));
+        return ExitCode.OK;
+    }
+
+    /**
+     * What a settings submission ends in: saved (its messages, backup codes, next steps), a retry
+     * after invalid input or an expired flow (up to {@code retries} times), or a failure. Also the
+     * password change after a recovery.
+     */
+    static final class Report implements SettingsOutcome.Handler<Optional<Next<SettingsFlow, SettingsMethod>>> {
+
+        private final CommandContext ctx;
+        private final String what;
+        private final boolean showSecrets;
+        private final Function<SettingsFlow, SettingsMethod> again;
+        private final SettingsMethod payload;
+        private final SessionToken token;
+        private int retries;
+
+        /**
+         * @param retries how often to ask again after invalid input or restart an expired flow (0: never)
+         * @param again   the payload to submit after invalid input
+         * @param payload the payload to submit again in a restarted flow
+         */
+        Report(CommandContext ctx, String what, boolean showSecrets, int retries,
+                Function<SettingsFlow, SettingsMethod> again, SettingsMethod payload, SessionToken token) {
+            this.ctx = ctx;
+            this.what = what;
+            this.showSecrets = showSecrets;
+            this.retries = retries;
+            this.again = again;
+            this.payload = payload;
+            this.token = token;
         }
-        return report(ctx, outcome, "settings", json, showSecrets);
-    }
 
-    static ExitCode report(CommandContext ctx, SettingsOutcome outcome, String what, ObjectNode json) {
-        return report(ctx, outcome, what, json, false);
-    }
-
-    static ExitCode report(CommandContext ctx, SettingsOutcome outcome, String what, ObjectNode json, boolean showSecrets) {
-        if (outcome instanceof SettingsOutcome.Saved saved) {
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> saved(SettingsOutcome.Saved saved) {
             SettingsFlow flow = saved.flow();
             ctx.out().messages(flow.ui(), showSecrets);
             ctx.out().line("Saved.");
@@ -116,43 +144,154 @@ final class SettingsCommand extends FlowCommand {
                 }
             }
             Describe.continueWith(flow.continueWith()).forEach(c -> ctx.out().line("  next: " + c));
-            json.put("outcome", "saved").set("messages", Describe.messagesJson(flow.ui()));
-            ctx.out().result(json);
-            return ExitCode.OK;
-        } else if (outcome instanceof SettingsOutcome.NeedsInput needs) {
-            ctx.out().messages(needs.flow().ui(), false);
-            throw rejected(what, needs.flow().ui());
-        } else if (outcome instanceof SettingsOutcome.RefreshRequired refresh) {
-            Optional<LoginOutcome> failed = refresh.failedReauthentication();
-            if (failed.isPresent() && failed.get() instanceof LoginOutcome.NeedsInput needs) {
-                ctx.out().messages(needs.flow().ui(), false);
-                throw rejected("re-authentication", needs.flow().ui());
-            }
-            throw CliException.authFailed("Kratos requires a recent sign-in for this change and the"
-                    + " re-authentication did not complete (" + refresh.error().summary() + ")");
-        } else if (outcome instanceof SettingsOutcome.SecondFactorRequired) {
-            throw CliException.authFailed("settings need a second factor first: run 'kratos-flows login --aal2"
-                    + " --token-file FILE'");
-        } else if (outcome instanceof SettingsOutcome.FlowExpired expired) {
-            throw new CliException(ExitCode.FLOW_EXPIRED, "the settings flow expired: start again ("
-                    + expired.error().summary() + ")");
-        } else if (outcome instanceof SettingsOutcome.MethodUnavailable unavailable) {
-            throw LoginCommand.unavailable(unavailable.method(), List.of());
+            ctx.data().set("messages", Describe.messagesJson(flow.ui()));
+            return Optional.empty();
         }
-        return LoginCommand.browserRequired(ctx, ((SettingsOutcome.BrowserRequired) outcome).redirectBrowserTo(), json);
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> needsInput(SettingsOutcome.NeedsInput needs) {
+            ctx.out().messages(needs.flow().ui(), false);
+            if (retries-- > 0) {
+                return Optional.of(new Next<>(needs.flow(), again.apply(needs.flow())));
+            }
+            throw rejected(what, needs.flow().ui());
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> refreshRequired(SettingsOutcome.RefreshRequired refresh) {
+            throw refresh.failedReauthentication().map(login -> reauthenticationFailed(ctx, login))
+                    .orElseGet(() -> CliException.authFailed("Kratos requires a recent sign-in for this change and the"
+                            + " re-authentication did not complete (" + refresh.error().summary() + ")"));
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> secondFactorRequired(SettingsOutcome.SecondFactorRequired second) {
+            throw CliException.authFailed(what + " needs a second factor first: run 'kratos-flows login --aal2"
+                    + " --token-file FILE'");
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> flowExpired(SettingsOutcome.FlowExpired expired) {
+            if (retries-- > 0) {
+                SettingsFlow fresh = kratos(ctx).settings().restart(expired, token);
+                ctx.out().line("The flow expired; continuing in flow " + fresh.id());
+                return Optional.of(new Next<>(fresh, payload));
+            }
+            throw Outcomes.expired("settings", "expired (" + expired.error().summary() + ")", Optional.empty());
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> browserRequired(SettingsOutcome.BrowserRequired browser) {
+            throw Outcomes.browserRequired(ctx, browser.redirectBrowserTo());
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> methodUnavailable(SettingsOutcome.MethodUnavailable unavailable) {
+            throw Outcomes.unavailable(unavailable.method(), List.of());
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> lookupSecretsShown(SettingsOutcome.LookupSecretsShown shown) {
+            ctx.out().messages(shown.flow().ui(), showSecrets);
+            if (showSecrets) {
+                ctx.out().requested("Backup codes (store them safely):");
+                shown.codes().forEach(c -> ctx.out().requested("  " + c.reveal()));
+            } else {
+                ctx.out().line("  " + shown.codes().size() + " backup codes shown (add --show-secrets to print them)");
+            }
+            ctx.data().put("flow", shown.flow().id().value()).put("confirmation_required", shown.confirmationRequired());
+            if (shown.confirmationRequired() && ctx.interactive() && showSecrets
+                    && ctx.prompter().confirm("Stored them? Save these codes now (the old ones stop working)?", false)) {
+                return Optional.of(new Next<>(shown.flow(),
+                        new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM)));
+            }
+            if (shown.confirmationRequired()) {
+                ctx.out().line("Not saved yet: store the codes, then run: kratos-flows settings --flow " + shown.flow().id()
+                        + " --method lookup_secret --action confirm");
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Next<SettingsFlow, SettingsMethod>> verificationRequired(SettingsOutcome.VerificationRequired verify) {
+            ctx.out().messages(verify.flow().ui(), false);
+            ctx.out().line("Not saved yet: verify the new address" + verify.address().map(a -> " " + a).orElse("")
+                    + " first: kratos-flows verify --flow " + verify.verificationFlow() + " --code-stdin");
+            ctx.data().put("verification_flow", verify.verificationFlow().value());
+            return Optional.empty();
+        }
+    }
+
+    /** Why the native re-authentication a settings change asked for did not complete. */
+    static CliException reauthenticationFailed(CommandContext ctx, LoginOutcome login) {
+        String failed = "Kratos requires a recent sign-in for this change and the re-authentication ";
+        return login.handle(new LoginOutcome.Handler<CliException>() {
+            @Override
+            public CliException completed(LoginOutcome.Completed completed) {
+                return CliException.authFailed(failed + "completed, but Kratos still refused the change");
+            }
+
+            @Override
+            public CliException needsInput(LoginOutcome.NeedsInput needs) {
+                ctx.out().messages(needs.flow().ui(), false);
+                return rejected("re-authentication", needs.flow().ui());
+            }
+
+            @Override
+            public CliException codeSent(LoginOutcome.CodeSent sent) {
+                return CliException.authFailed(failed + "sent a code; this client re-authenticates by password or TOTP");
+            }
+
+            @Override
+            public CliException secondFactorRequired(LoginOutcome.SecondFactorRequired second) {
+                return CliException.authFailed(failed + "needs a second factor: pass --totp-code-stdin");
+            }
+
+            @Override
+            public CliException flowExpired(LoginOutcome.FlowExpired expired) {
+                return Outcomes.expired("re-authentication", "expired (" + expired.error().summary() + ")", Optional.empty());
+            }
+
+            @Override
+            public CliException browserRequired(LoginOutcome.BrowserRequired browser) {
+                return Outcomes.browserRequired(ctx, browser.redirectBrowserTo());
+            }
+
+            @Override
+            public CliException verificationRequired(LoginOutcome.VerificationRequired unverified) {
+                return CliException.authFailed(failed + "needs a verified address first");
+            }
+
+            @Override
+            public CliException methodUnavailable(LoginOutcome.MethodUnavailable unavailable) {
+                return Outcomes.unavailable(unavailable.method(), List.of());
+            }
+
+            @Override
+            public CliException tooManyAttempts(LoginOutcome.TooManyAttempts tooMany) {
+                return Outcomes.tooManyAttempts(Optional.empty());
+            }
+
+            @Override
+            public CliException identityDisabled(LoginOutcome.IdentityDisabled disabled) {
+                return Outcomes.identityDisabled();
+            }
+        });
     }
 
     private LoginMethod reauthenticate(CommandContext ctx, SettingsFlow settings, LoginFlow login) {
         ctx.out().line("Kratos asks to confirm it is you (" + (login.requestedAal() == Aal.AAL2
                 ? "second factor" : "recent sign-in") + "); signing in again with the same session.");
         if (login.requestedAal() == Aal.AAL2) {
-            Secret code = totpCode != null ? Secret.of(totpCode) : secretOrFail(ctx, "Authenticator app code", "--totp-code");
+            Secret code = totpCode != null || totpCodeStdin ? code(ctx, Optional.ofNullable(totpCode),
+                    "Authenticator app code", "--totp-code-stdin") : secretOrFail(ctx, "Authenticator app code", "--totp-code-stdin");
             return new LoginMethod.Totp(code);
         }
         String identifier = inputValue(login.ui(), "identifier")
                 .or(() -> settings.identity().flatMap(i -> i.traits().text("email")))
                 .orElseGet(() -> value(ctx, null, "Email", "--current-password-stdin", Optional.empty()));
-        Secret password = currentPasswordStdin ? secret(ctx, true, "Current password", "--current-password-stdin")
+        Secret password = currentPasswordStdin
+                ? secret(ctx, StdinSecrets.Slot.CURRENT_PASSWORD, true, "Current password", "--current-password-stdin")
                 : secretOrFail(ctx, "Current password", "--current-password-stdin");
         return new LoginMethod.Password(identifier, password);
     }
@@ -169,7 +308,7 @@ final class SettingsCommand extends FlowCommand {
         String wanted = method != null ? method.toLowerCase(Locale.ROOT)
                 : passwordStdin ? "password" : !traitOptions.isEmpty() ? "profile"
                 : action != null ? "lookup_secret" : provider != null ? "oidc"
-                : totpCode != null || unlink ? "totp" : null;
+                : totpCode != null || totpCodeStdin || unlink ? "totp" : null;
         if (wanted != null) {
             if (!offered.contains(wanted)) {
                 throw CliException.invalidInput("method '" + wanted + "' is not offered by this settings flow (offered: "
@@ -198,7 +337,7 @@ final class SettingsCommand extends FlowCommand {
     private SettingsMethod payload(CommandContext ctx, SettingsFlow flow, String chosen, boolean first) {
         switch (chosen) {
             case "password":
-                return new SettingsMethod.Password(secret(ctx, passwordStdin && first, "New password", "--password-stdin"));
+                return new SettingsMethod.Password(password(ctx, passwordStdin && first, "New password"));
             case "profile":
                 return new SettingsMethod.Profile(traits(profileValues(ctx, flow)));
             case "totp":
@@ -240,8 +379,9 @@ final class SettingsCommand extends FlowCommand {
         if (show) {
             flow.totpSecret().ifPresent(s -> ctx.out().requested("Authenticator secret: " + s.reveal()));
         }
-        Secret code = totpCode != null && first ? Secret.of(totpCode)
-                : secretOrInvalid(ctx, "Code shown by the authenticator app", "--totp-code");
+        Secret code = (totpCode != null || totpCodeStdin) && first
+                ? code(ctx, Optional.ofNullable(totpCode), "Code shown by the authenticator app", "--totp-code-stdin")
+                : secretOrInvalid(ctx, "Code shown by the authenticator app", "--totp-code-stdin");
         return SettingsMethod.Totp.link(code);
     }
 

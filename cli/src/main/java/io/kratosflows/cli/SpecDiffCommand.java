@@ -1,5 +1,7 @@
 package io.kratosflows.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.specdiff.Classification;
 import io.kratosflows.specdiff.KratosSpec;
 import io.kratosflows.specdiff.SpecDiff;
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -23,7 +27,9 @@ import picocli.CommandLine.Spec;
  * {@link SpecDiff}). Needs no Kratos.
  *
  * <p>Exit status, like {@code diff}: 0 when nothing breaks kratos-flows, 1 when something does, 2
- * for a usage error or a spec that cannot be read.
+ * for a usage error or a spec that cannot be read. With {@code --json} the report (the
+ * {@code kratos-flows-spec-diff/1} document) is the envelope's {@code data}; with {@code --output}
+ * the file holds the report itself and {@code data} says where and how many.
  */
 @Command(name = "spec-diff", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Compare two Kratos OpenAPI specs: what breaks kratos-flows, needs attention, is additive.",
@@ -50,29 +56,52 @@ final class SpecDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KratosFlowsCli root = (KratosFlowsCli) spec.root().userObject();
+        String command = KratosFlowsCli.commandName(spec);
         UpgradeReport report;
         try {
             report = SpecDiff.compare(KratosSpec.read(oldSpec), KratosSpec.read(newSpec));
         } catch (SpecReadException e) {
-            throw CliException.invalidInput(e.getMessage());
+            return root.report(CliException.invalidInput(e.getMessage()), command, Output.object(), Optional.empty());
         }
-        String text = root.json ? report.toJson() : report.toMarkdown();
+        String text = root.json() ? report.toJson() : report.toMarkdown();
+        ObjectNode data = Output.object();
         if (output == null) {
-            root.terminal().out().print(text);
-            root.terminal().out().flush();
+            if (root.json()) {
+                data = readJson(report.toJson());
+            } else {
+                root.terminal().out().print(text);
+                root.terminal().out().flush();
+            }
         } else {
             try {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw CliException.invalidInput("cannot write " + output + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                return root.report(CliException.invalidInput("cannot write " + output + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage())), command, Output.object(), Optional.empty());
             }
-            if (!root.quiet) {
-                root.terminal().err().println("kratos-flows: wrote " + output + " (" + report.counts().entrySet().stream()
-                        .map(c -> c.getKey().label() + ": " + c.getValue()).collect(Collectors.joining(", ")) + ")");
+            String counts = report.counts().entrySet().stream()
+                    .map(c -> c.getKey().label() + ": " + c.getValue()).collect(Collectors.joining(", "));
+            if (!root.quiet()) {
+                root.terminal().err().println("kratos-flows: wrote " + output + " (" + counts + ")");
                 root.terminal().err().flush();
             }
+            data.put("output", output.toString());
+            ObjectNode byClass = data.putObject("counts");
+            report.counts().forEach((c, n) -> byClass.put(c.name().toLowerCase(Locale.ROOT), n));
         }
-        return report.count(Classification.BREAKS) > 0 ? BREAKS : ExitCode.OK.code();
+        int breaks = report.count(Classification.BREAKS);
+        int exit = breaks > 0 ? BREAKS : ExitCode.OK.code();
+        new Output(root.terminal(), root.json(), root.quiet(), false).result(Output.envelope(command, Optional.empty(), exit,
+                data, breaks == 0 ? Optional.empty() : Optional.of(Output.error("breaks_kratos_flows",
+                        breaks + (breaks == 1 ? " change breaks" : " changes break") + " kratos-flows"))));
+        return exit;
+    }
+
+    private static ObjectNode readJson(String json) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("the report's own JSON cannot be read back", e);
+        }
     }
 }

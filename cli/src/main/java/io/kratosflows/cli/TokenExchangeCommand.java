@@ -1,9 +1,9 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.Secret;
 import io.kratosflows.session.TokenExchangeOutcome;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +26,8 @@ final class TokenExchangeCommand extends FlowCommand {
     boolean initCodeStdin;
 
     @Option(names = "--return-to-code", paramLabel = "CODE", required = true,
-            description = "The return_to_code parameter the browser was sent back with.")
+            description = "The return_to_code parameter the browser was sent back with (visible to other users in"
+                    + " the process list; it is useless without the init code).")
     String returnToCode;
 
     @Mixin
@@ -35,18 +36,34 @@ final class TokenExchangeCommand extends FlowCommand {
     @Override
     ExitCode run(CommandContext ctx) {
         Secret init = exchangeCodeFile != null ? TokenFiles.readSecret(exchangeCodeFile, "exchange code")
-                : secret(ctx, initCodeStdin, "Init code", "--exchange-code-file FILE or --init-code-stdin");
+                : code(ctx, Optional.empty(), "Init code", "--exchange-code-file FILE or --init-code-stdin");
         TokenExchangeOutcome outcome = kratos(ctx).sessions().exchangeToken(init, Secret.of(returnToCode));
-        if (outcome instanceof TokenExchangeOutcome.Rejected rejected) {
-            throw CliException.authFailed("Kratos refused the codes (unknown, used or expired): "
-                    + rejected.error().summary());
-        }
-        TokenExchangeOutcome.Exchanged exchanged = (TokenExchangeOutcome.Exchanged) outcome;
-        ObjectNode json = Output.object().put("command", "token-exchange").put("outcome", "exchanged");
-        ctx.out().line("Signed in: " + Describe.session(exchanged.session()));
-        json.set("session", Describe.sessionJson(exchanged.session()));
-        deliverToken(ctx, exchanged.token(), tokens, json);
-        ctx.out().result(json);
-        return ExitCode.OK;
+        return ctx.answered(outcome).handle(new TokenExchangeOutcome.Handler<ExitCode>() {
+            @Override
+            public ExitCode exchanged(TokenExchangeOutcome.Exchanged exchanged) {
+                ctx.out().line("Signed in: " + Describe.session(exchanged.session()));
+                ctx.data().set("session", Describe.sessionJson(exchanged.session()));
+                deliverToken(ctx, exchanged.token(), tokens);
+                return ExitCode.OK;
+            }
+
+            @Override
+            public ExitCode rejected(TokenExchangeOutcome.Rejected rejected) {
+                throw CliException.authFailed("Kratos refused the codes (unknown, used or expired): "
+                        + rejected.error().summary());
+            }
+
+            @Override
+            public ExitCode loginFailed(TokenExchangeOutcome.LoginFailed failed) {
+                ctx.out().messages(failed.flow().ui(), false);
+                throw CliException.authFailed(FlowCommand.rejected("the sign-in in the browser", failed.flow().ui()).getMessage());
+            }
+
+            @Override
+            public ExitCode registrationFailed(TokenExchangeOutcome.RegistrationFailed failed) {
+                ctx.out().messages(failed.flow().ui(), false);
+                throw CliException.authFailed(FlowCommand.rejected("the sign-up in the browser", failed.flow().ui()).getMessage());
+            }
+        });
     }
 }

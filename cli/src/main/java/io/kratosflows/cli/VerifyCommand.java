@@ -1,11 +1,11 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kratosflows.FlowId;
 import io.kratosflows.Secret;
 import io.kratosflows.verification.VerificationFlow;
 import io.kratosflows.verification.VerificationMethod;
 import io.kratosflows.verification.VerificationOutcome;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,67 +18,107 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = KratosFlowsCli.Version.class, sortOptions = false,
         description = {"Verify an email address with the code Kratos mails.",
             "Example: kratos-flows verify --email ada@example.org   (sends a code, prints the flow id)",
-            "         kratos-flows verify --flow FLOW_ID --code 123456"})
+            "         printf '%%s\\n' \"$CODE\" | kratos-flows verify --flow FLOW_ID --code-stdin"})
 final class VerifyCommand extends FlowCommand {
 
     @Option(names = "--email", paramLabel = "EMAIL", description = "The address to send a code to.")
     String email;
 
-    @Option(names = "--code", paramLabel = "CODE", description = "The code from the email (with --flow).")
+    @Option(names = "--code", paramLabel = "CODE",
+            description = "The code from the email (with --flow). Visible to other users in the process list: prefer --code-stdin.")
     String code;
+
+    @Option(names = "--code-stdin", description = "Read the code from standard input (with --flow, or when the code is sent).")
+    boolean codeStdin;
 
     @Option(names = "--flow", paramLabel = "ID", description = "Continue this verification flow (e.g. from register).")
     String flowId;
 
     @Override
     ExitCode run(CommandContext ctx) {
-        ObjectNode json = Output.object().put("command", "verify");
         VerificationFlow flow = flowId != null ? kratos(ctx).verification().fetch(FlowId.of(flowId))
                 : kratos(ctx).verification().start();
-        json.put("flow", flow.id().value());
+        ctx.data().put("flow", flow.id().value());
         ctx.out().line("Verification flow " + flow.id());
-        VerificationOutcome outcome;
-        if (code != null) {
-            outcome = kratos(ctx).verification().submit(flow, VerificationMethod.Code.submit(Secret.of(code.strip())));
+        VerificationMethod first;
+        if (code != null || codeStdin && flowId != null) {
+            first = VerificationMethod.Code.submit(code(ctx, Optional.ofNullable(code), "Verification code", "--code-stdin"));
         } else if (flow.state().filter("sent_email"::equals).isPresent() && ctx.interactive()) {
-            outcome = kratos(ctx).verification().submit(flow, VerificationMethod.Code.submit(askCode(ctx)));
+            first = VerificationMethod.Code.submit(askCode(ctx));
         } else {
-            String address = value(ctx, email, "Email", "--email", Optional.empty());
-            outcome = kratos(ctx).verification().submit(flow, VerificationMethod.Code.request(address));
+            first = VerificationMethod.Code.request(value(ctx, email, "Email", "--email", Optional.empty()));
         }
-        int retries = 0;
-        while (true) {
-            if (outcome instanceof VerificationOutcome.Verified verified) {
-                ctx.out().messages(verified.flow().ui(), false);
-                ctx.out().line("Verified.");
-                json.put("outcome", "verified").set("messages", Describe.messagesJson(verified.flow().ui()));
-                ctx.out().result(json);
-                return ExitCode.OK;
-            } else if (outcome instanceof VerificationOutcome.CodeSent sent) {
-                ctx.out().messages(sent.flow().ui(), false);
-                if (!ctx.interactive()) {
-                    ctx.out().line("Continue with: kratos-flows verify --flow " + sent.flow().id() + " --code CODE");
-                    json.put("outcome", "code_sent").put("flow", sent.flow().id().value());
-                    ctx.out().result(json);
-                    return ExitCode.OK;
-                }
-                outcome = kratos(ctx).verification().submit(sent.flow(), VerificationMethod.Code.submit(askCode(ctx)));
-            } else if (outcome instanceof VerificationOutcome.InvalidCode invalid) {
-                ctx.out().messages(invalid.flow().ui(), false);
-                if (!ctx.interactive() || ++retries >= 3) {
-                    throw rejected("verification", invalid.flow().ui());
-                }
-                outcome = kratos(ctx).verification().submit(invalid.flow(), VerificationMethod.Code.submit(askCode(ctx)));
-            } else if (outcome instanceof VerificationOutcome.NeedsInput needs) {
-                ctx.out().messages(needs.flow().ui(), false);
-                throw rejected("verification", needs.flow().ui());
-            } else if (outcome instanceof VerificationOutcome.FlowExpired expired) {
-                throw new CliException(ExitCode.FLOW_EXPIRED, "the verification flow expired: start again"
-                        + expired.replacement().map(r -> " (or continue in flow " + r + ")").orElse(""));
-            } else {
-                throw new CliException(ExitCode.FLOW_EXPIRED, "this verification flow was already used: start a new one"
-                        + " with 'kratos-flows verify --email EMAIL'");
+        follow(ctx, "verification", flow, first, kratos(ctx).verification()::submit,
+                outcome -> outcome.handle(new Follow(ctx)));
+        return ExitCode.OK;
+    }
+
+    /** What the verification does after each outcome: ask for the code, or end (verified, code sent, thrown). */
+    private final class Follow implements VerificationOutcome.Handler<Optional<Next<VerificationFlow, VerificationMethod>>> {
+
+        private final CommandContext ctx;
+        private int retries;
+
+        Follow(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> codeSent(VerificationOutcome.CodeSent sent) {
+            ctx.out().messages(sent.flow().ui(), false);
+            if (!ctx.interactive() && !codeStdin) {
+                ctx.out().line("Continue with: kratos-flows verify --flow " + sent.flow().id() + " --code-stdin");
+                ctx.data().put("flow", sent.flow().id().value());
+                return Optional.empty();
             }
+            Secret next = codeStdin ? code(ctx, Optional.empty(), "Verification code", "--code-stdin") : askCode(ctx);
+            return Optional.of(new Next<>(sent.flow(), VerificationMethod.Code.submit(next)));
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> invalidCode(VerificationOutcome.InvalidCode invalid) {
+            ctx.out().messages(invalid.flow().ui(), false);
+            if (!ctx.interactive() || ++retries >= 3) {
+                throw rejected("verification", invalid.flow().ui());
+            }
+            return Optional.of(new Next<>(invalid.flow(), VerificationMethod.Code.submit(askCode(ctx))));
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> verified(VerificationOutcome.Verified verified) {
+            ctx.out().messages(verified.flow().ui(), false);
+            ctx.out().line("Verified.");
+            ctx.data().set("messages", Describe.messagesJson(verified.flow().ui()));
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> needsInput(VerificationOutcome.NeedsInput needs) {
+            ctx.out().messages(needs.flow().ui(), false);
+            throw rejected("verification", needs.flow().ui());
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> flowExpired(VerificationOutcome.FlowExpired expired) {
+            throw Outcomes.expired("verification", "expired", expired.replacement());
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> alreadyUsed(VerificationOutcome.AlreadyUsed used) {
+            throw new CliException(ExitCode.FLOW_EXPIRED, "this verification flow was already used: start a new one"
+                    + " with 'kratos-flows verify --email EMAIL'");
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> methodUnavailable(
+                VerificationOutcome.MethodUnavailable unavailable) {
+            throw Outcomes.unavailable(unavailable.method(), List.of());
+        }
+
+        @Override
+        public Optional<Next<VerificationFlow, VerificationMethod>> tooManyAttempts(
+                VerificationOutcome.TooManyAttempts tooMany) {
+            throw Outcomes.tooManyAttempts(tooMany.replacement());
         }
     }
 

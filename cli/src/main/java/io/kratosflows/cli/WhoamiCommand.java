@@ -1,6 +1,6 @@
 package io.kratosflows.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kratosflows.SessionToken;
 import io.kratosflows.session.WhoamiOutcome;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -12,25 +12,34 @@ import picocli.CommandLine.Option;
             "Example: kratos-flows whoami --token-file ~/.kratos-token"})
 final class WhoamiCommand extends FlowCommand {
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the session token from FILE (default: $KRATOS_SESSION_TOKEN).")
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the session token from FILE (default: $KRATOS_SESSION_TOKEN, else the profile's token file).")
     Path tokenFile;
 
     @Override
     ExitCode run(CommandContext ctx) {
-        WhoamiOutcome outcome = kratos(ctx).sessions().whoami(requireToken(ctx, tokenFile));
-        ObjectNode json = Output.object().put("command", "whoami");
-        if (outcome instanceof WhoamiOutcome.Active active) {
-            ctx.out().line("Signed in: " + Describe.session(active.session()));
-            active.session().identity().ifPresent(identity -> identity.verifiableAddresses().forEach(a ->
-                    ctx.out().line("  address " + a.value() + ": " + (a.verified() ? "verified" : "not verified"))));
-            json.put("outcome", "active").set("session", Describe.sessionJson(active.session()));
-            ctx.out().result(json);
-            return ExitCode.OK;
-        } else if (outcome instanceof WhoamiOutcome.NotSignedIn notSignedIn) {
-            throw CliException.authFailed("not signed in: the session token is unknown, expired or revoked ("
-                    + notSignedIn.error().summary() + ")");
-        }
-        throw CliException.authFailed("the session needs a second factor: run 'kratos-flows login --aal2"
-                + " --token-file FILE'");
+        SessionToken token = requireToken(ctx, tokenFile).token();
+        return ctx.answered(kratos(ctx).sessions().whoami(token)).handle(new WhoamiOutcome.Handler<ExitCode>() {
+            @Override
+            public ExitCode active(WhoamiOutcome.Active active) {
+                ctx.out().line("Signed in: " + Describe.session(active.session()));
+                active.session().identity().ifPresent(identity -> identity.verifiableAddresses().forEach(a ->
+                        ctx.out().line("  address " + a.value() + ": " + (a.verified() ? "verified" : "not verified"))));
+                ctx.data().set("session", Describe.sessionJson(active.session()));
+                return ExitCode.OK;
+            }
+
+            @Override
+            public ExitCode notSignedIn(WhoamiOutcome.NotSignedIn notSignedIn) {
+                throw CliException.authFailed("not signed in: the session token is unknown, expired or revoked ("
+                        + notSignedIn.error().summary() + ")");
+            }
+
+            @Override
+            public ExitCode secondFactorRequired(WhoamiOutcome.SecondFactorRequired second) {
+                throw CliException.authFailed("the session needs a second factor: run 'kratos-flows login --aal2"
+                        + " --token-file FILE'");
+            }
+        });
     }
 }

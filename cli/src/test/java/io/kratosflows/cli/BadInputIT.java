@@ -65,7 +65,7 @@ class BadInputIT {
         kratos.admin().createIdentity(email, "the-right-Password-1");
         CliRun sent = CliRun.run("", env(), "verify", "--email", email, "--json");
         assertEquals(0, sent.exitCode(), sent.toString());
-        String flow = new ObjectMapper().readTree(sent.out()).path("flow").asText();
+        String flow = new ObjectMapper().readTree(sent.out()).path("data").path("flow").asText();
         assertOneLine(CliRun.run("", env(), "verify", "--flow", flow, "--code", "000000"), 3,
                 "verification failed: [error 4070006]");
     }

@@ -25,7 +25,7 @@ record CliRun(int exitCode, String out, String err) {
         environment.putIfAbsent("PATH", "/nonexistent-for-tests");
         Terminal terminal = Terminal.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true), new PrintWriter(err, true), environment);
-        int code = KratosFlowsCli.newCommandLine(terminal).execute(args);
+        int code = KratosFlowsCli.run(terminal, args); // as main does: only the command that runs is built
         return new CliRun(code, out.toString(), err.toString());
     }
 

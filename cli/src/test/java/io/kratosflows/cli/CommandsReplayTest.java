@@ -73,8 +73,8 @@ class CommandsReplayTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             JsonNode json = new ObjectMapper().readTree(stored.out());
             assertEquals("completed", json.path("outcome").asText());
-            assertEquals(file.toString(), json.path("token_file").asText());
-            assertTrue(json.path("session_token").isMissingNode());
+            assertEquals(file.toString(), json.path("data").path("token_file").asText());
+            assertTrue(json.path("data").path("session_token").isMissingNode());
         }
     }
 

@@ -76,8 +76,8 @@ class DemoIT {
         assertEquals(0, run.exitCode(), run.toString());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         assertTrue(json.path("ok").asBoolean(), run.out());
-        assertEquals(9, json.path("steps").size());
-        json.path("steps").forEach(s -> assertEquals("ok", s.path("status").asText(), s.toString()));
+        assertEquals(9, json.path("data").path("steps").size());
+        json.path("data").path("steps").forEach(s -> assertEquals("ok", s.path("status").asText(), s.toString()));
     }
 
     /** The newcomer's run: no Kratos at the URL, so the jar starts its own from KRATOS_BIN and stops it. */

@@ -34,10 +34,10 @@ class OptionParsingTest {
 
     @Test
     void kratosUrlDefaultsToTheEnvironmentThenLoopback() {
-        try (CommandContext fromEnv = parse(Map.of("KRATOS_PUBLIC_URL", "http://kratos.test:4433"), "whoami").context();
-                CommandContext fallback = parse(Map.of(), "whoami").context();
+        try (CommandContext fromEnv = parse(Map.of("KRATOS_PUBLIC_URL", "http://kratos.test:4433"), "whoami").context("whoami", java.util.Set.of());
+                CommandContext fallback = parse(Map.of(), "whoami").context("whoami", java.util.Set.of());
                 CommandContext given = parse(Map.of("KRATOS_PUBLIC_URL", "http://kratos.test:4433"),
-                        "whoami", "--kratos-url", "https://auth.example.com").context()) {
+                        "whoami", "--kratos-url", "https://auth.example.com").context("whoami", java.util.Set.of())) {
             assertEquals("http://kratos.test:4433", fromEnv.publicUrl().toString());
             assertEquals("http://127.0.0.1:4433", fallback.publicUrl().toString());
             assertEquals("https://auth.example.com", given.publicUrl().toString());
@@ -47,9 +47,9 @@ class OptionParsingTest {
 
     @Test
     void notInteractiveWithoutAConsoleUnlessAsked() {
-        try (CommandContext plain = parse(Map.of(), "login").context();
-                CommandContext forced = parse(Map.of(), "login", "--interactive").context();
-                CommandContext off = parse(Map.of(), "--no-interactive", "login").context()) {
+        try (CommandContext plain = parse(Map.of(), "login").context("whoami", java.util.Set.of());
+                CommandContext forced = parse(Map.of(), "login", "--interactive").context("whoami", java.util.Set.of());
+                CommandContext off = parse(Map.of(), "--no-interactive", "login").context("whoami", java.util.Set.of())) {
             assertFalse(plain.interactive());
             assertTrue(forced.interactive());
             assertFalse(off.interactive());
@@ -128,5 +128,20 @@ class OptionParsingTest {
             assertTrue(run.err().contains("--method"), run.toString());
             assertEquals(1, kratos.requests().size(), "only the flow was started");
         }
+    }
+
+    @Test
+    void aRunBuildsOnlyTheCommandItRuns() {
+        assertEquals(java.util.Set.of("whoami"), KratosFlowsCli.needed("--kratos-url", "http://x", "--json", "whoami", "-v"));
+        assertEquals(java.util.Set.of("flows"), KratosFlowsCli.needed("--timeout=2s", "flows", "show", "id"));
+        assertEquals(java.util.Set.of(), KratosFlowsCli.needed("--version"));
+        java.util.Set<String> all = KratosFlowsCli.needed();
+        assertTrue(all.containsAll(java.util.List.of("demo", "login", "whoami", "completion", "help")), all.toString());
+        for (String[] args : new String[][] {{"--help"}, {"help", "login"}, {"completion"}, {"frobnicate"},
+            {"--version", "--help"}, {"--", "login"}}) {
+            assertEquals(all, KratosFlowsCli.needed(args), java.util.Arrays.toString(args));
+        }
+        CliRun unknown = CliRun.run("whoam");
+        assertTrue(unknown.err().contains("unknown command 'whoam'"), unknown.toString());
     }
 }

@@ -45,9 +45,9 @@ class ScriptedJourneyIT {
         assertEquals(0, register.exitCode(), register.toString());
         JsonNode reg = JSON.readTree(register.out());
         assertEquals("completed", reg.path("outcome").asText(), register.out());
-        assertEquals("Ada", reg.path("identity").path("traits").path("name").path("first").asText());
+        assertEquals("Ada", reg.path("data").path("identity").path("traits").path("name").path("first").asText());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(registered)));
-        String verificationFlow = reg.path("verification_flow").asText();
+        String verificationFlow = reg.path("data").path("verification_flow").asText();
         assertFalse(verificationFlow.isEmpty(), register.out());
 
         String code = kratos.mail().lastCodeFor(email, CodePurpose.VERIFICATION, MAIL);
@@ -98,7 +98,7 @@ class ScriptedJourneyIT {
 
         String code = kratos.mail().lastCodeFor(email, CodePurpose.RECOVERY, MAIL);
         Path token = dir.resolve("recovered.token");
-        CliRun recover = cli("recovered-Password-2\n", "recover", "--flow", sent.path("flow").asText(), "--code", code,
+        CliRun recover = cli("recovered-Password-2\n", "recover", "--flow", sent.path("data").path("flow").asText(), "--code", code,
                 "--password-stdin", "--token-file", token.toString());
         assertEquals(0, recover.exitCode(), recover.toString());
         assertTrue(recover.out().contains("Recovered: signed in with a new session"), recover.toString());

@@ -77,7 +77,11 @@ class SpecDiffCommandTest {
         CliRun run = CliRun.run("spec-diff", old.toString(), neu.toString(), "--json");
 
         assertEquals(1, run.exitCode(), run.toString());
-        JsonNode json = new ObjectMapper().readTree(run.out());
+        JsonNode envelope = new ObjectMapper().readTree(run.out());
+        assertFalse(envelope.path("ok").asBoolean(), run.out());
+        assertEquals(1, envelope.path("exit_code").asInt());
+        assertEquals("breaks_kratos_flows", envelope.path("error").path("kind").asText());
+        JsonNode json = envelope.path("data");
         assertEquals("kratos-flows-spec-diff/1", json.path("format").asText());
         assertTrue(json.path("breaks_kratos_flows").asBoolean());
         assertEquals("parameter_removed", json.path("changes").get(0).path("kind").asText());

@@ -144,7 +144,8 @@ final class PactSupport {
         node.stringValue("group", "lookup_secret")
                 .object("attributes").stringValue("id", "lookup_secret_codes").stringValue("node_type", "text")
                 .object("text").numberValue("id", 1050015).object("context")
-                .minArrayLike("secrets", 1).stringType("text", LOOKUP_CODE).closeObject().closeArray()
+                .minArrayLike("secrets", 1).numberValue("id", 1050009).object("context").stringType("secret", LOOKUP_CODE)
+                .closeObject().closeObject().closeArray()
                 .closeObject().closeObject().closeObject();
     }
 

@@ -291,7 +291,9 @@ class SettingsPactTest {
             SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)),
                     new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REVEAL));
 
-            assertEquals(List.of(Secret.of(LOOKUP_CODE)), assertInstanceOf(SettingsOutcome.Saved.class, outcome).flow().lookupSecrets());
+            var shown = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class, outcome);
+            assertEquals(List.of(Secret.of(LOOKUP_CODE)), shown.codes());
+            assertFalse(shown.confirmationRequired());
         }
     }
 
@@ -336,9 +338,9 @@ class SettingsPactTest {
             SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)),
                     new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REGENERATE));
 
-            SettingsOutcome.Saved shown = assertInstanceOf(SettingsOutcome.Saved.class, outcome);
-            assertEquals(List.of(Secret.of(LOOKUP_CODE)), shown.flow().lookupSecrets());
-            assertTrue(shown.flow().ui().node("lookup_secret_confirm").isPresent());
+            var shown = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class, outcome);
+            assertEquals(List.of(Secret.of(LOOKUP_CODE)), shown.codes());
+            assertTrue(shown.confirmationRequired(), "stored only once confirmed");
         }
     }
 

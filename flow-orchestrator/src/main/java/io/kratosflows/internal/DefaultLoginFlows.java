@@ -58,4 +58,13 @@ final class DefaultLoginFlows implements LoginFlows {
         Objects.requireNonNull(options, "options == null");
         return expired.replacement().map(id -> fetch(id, options.sessionToken())).orElseGet(() -> start(options));
     }
+
+    @Override
+    public LoginFlow restart(LoginOutcome.TooManyAttempts tooMany) {
+        Objects.requireNonNull(tooMany, "tooMany == null");
+        LoginFlow dead = tooMany.flow();
+        LoginOptions options = LoginOptions.defaults().withRefresh(dead.refresh());
+        options = dead.requestedAal() == io.kratosflows.Aal.AAL2 ? options.withAal(io.kratosflows.Aal.AAL2) : options;
+        return start(dead.sessionToken().map(options::withSessionToken).orElse(options));
+    }
 }

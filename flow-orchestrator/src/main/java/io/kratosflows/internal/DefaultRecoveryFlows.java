@@ -38,4 +38,10 @@ final class DefaultRecoveryFlows implements RecoveryFlows {
         Objects.requireNonNull(expired, "expired == null");
         return expired.replacement().map(this::fetch).orElseGet(this::start);
     }
+
+    @Override
+    public RecoveryFlow restart(RecoveryOutcome.TooManyAttempts tooMany) {
+        Objects.requireNonNull(tooMany, "tooMany == null");
+        return tooMany.replacement().map(this::fetch).orElseGet(this::start);
+    }
 }

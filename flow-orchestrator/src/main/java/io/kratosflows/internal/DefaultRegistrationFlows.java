@@ -41,4 +41,10 @@ final class DefaultRegistrationFlows implements RegistrationFlows {
         Objects.requireNonNull(expired, "expired == null");
         return expired.replacement().map(this::fetch).orElseGet(this::start);
     }
+
+    @Override
+    public RegistrationFlow restart(RegistrationOutcome.TooManyAttempts tooMany) {
+        Objects.requireNonNull(tooMany, "tooMany == null");
+        return start();
+    }
 }

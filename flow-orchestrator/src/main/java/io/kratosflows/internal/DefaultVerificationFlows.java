@@ -40,4 +40,10 @@ final class DefaultVerificationFlows implements VerificationFlows {
         Objects.requireNonNull(expired, "expired == null");
         return expired.replacement().map(this::fetch).orElseGet(this::start);
     }
+
+    @Override
+    public VerificationFlow restart(VerificationOutcome.TooManyAttempts tooMany) {
+        Objects.requireNonNull(tooMany, "tooMany == null");
+        return tooMany.replacement().map(this::fetch).orElseGet(this::start);
+    }
 }

@@ -32,6 +32,14 @@ final class ExchangeSessionTokenStep {
                     .orElseThrow(() -> response.unexpected("token exchange answered without a session"));
             return new TokenExchangeOutcome.Exchanged(session, SessionToken.of(token.get()));
         }
+        if (status == 422 && response.isFlow()) {
+            // The browser step failed; Kratos's development line answers with the flow that says why.
+            boolean registration = Json.text(response.json().path("ui"), "action", "").contains("/self-service/registration");
+            return registration
+                    ? new TokenExchangeOutcome.RegistrationFailed(FlowAnswers.read("token exchange", response, FlowReader::registration))
+                    : new TokenExchangeOutcome.LoginFailed(FlowAnswers.read("token exchange", response,
+                            f -> FlowReader.login(f, Optional.empty())));
+        }
         if ((status == 403 || status == 404 || status == 410) && response.isError()) {
             return new TokenExchangeOutcome.Rejected(response.error());
         }

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -32,8 +34,24 @@ final class FlowAnswers {
      * @param methodUnavailable the server does not offer the method (disabled, unknown, or not in the flow)
      * @param <O>               the flow's outcome type
      */
-    record Shared<O>(BiFunction<KratosError, Optional<FlowId>, O> expired, BiFunction<String, KratosError, O> browserRequired,
+    record Shared<O>(Expired<O> expired, BiFunction<String, KratosError, O> browserRequired,
                      BiFunction<String, Optional<KratosError>, O> methodUnavailable) {
+    }
+
+    /**
+     * Makes a flow's expiry outcome from what a 410 says.
+     *
+     * @param <O> the flow's outcome type
+     */
+    @FunctionalInterface
+    interface Expired<O> {
+        /**
+         * @param error       the error
+         * @param replacement the new flow, when named ({@code use_flow_id})
+         * @param expiredAt   when it expired ({@code expired_at}), when said
+         * @param since       how long ago ({@code since}, nanoseconds), when said
+         */
+        O of(KratosError error, Optional<FlowId> replacement, Optional<Instant> expiredAt, Optional<Duration> since);
     }
 
     /**
@@ -76,7 +94,7 @@ final class FlowAnswers {
             return shared.methodUnavailable().apply(method, Optional.of(response.error()));
         }
         if (status == 410) {
-            return shared.expired().apply(response.error(), replacement(response.json()));
+            return expired(response, shared.expired());
         }
         if ((status == 422 || status == 303) && shared.browserRequired() != null) {
             Optional<String> url = browserUrl(response);
@@ -98,6 +116,22 @@ final class FlowAnswers {
         }
         String reason = Json.text(response.json().path("error"), "reason", "");
         return reason.contains("disabled") || (!submitted.nodes().isEmpty() && !submitted.groups().contains(method));
+    }
+
+    /** {@return the expiry outcome of a 410, with the replacement flow and timing Kratos sent} */
+    static <O> O expired(KratosResponse response, Expired<O> expired) {
+        JsonNode body = response.json();
+        return expired.of(response.error(), replacement(body), Json.instant(body, "expired_at"),
+                Json.longValue(body, "since").filter(n -> n >= 0).map(Duration::ofNanos));
+    }
+
+    /**
+     * {@return whether the answer says the identity is disabled} Kratos's development line answers 400
+     * {@code identity_disabled}; v26.2.0 and older 401 with the message {@code "identity is disabled"}.
+     */
+    static boolean identityDisabled(KratosResponse response) {
+        return response.errorIs("identity_disabled") || (response.status() == 401 && response.isError()
+                && Json.text(response.json().path("error"), "message").filter("identity is disabled"::equals).isPresent());
     }
 
     /** {@return the replacement flow of an expiry: {@code use_flow_id}, top-level or in the details} */

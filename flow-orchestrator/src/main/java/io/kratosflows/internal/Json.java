@@ -122,7 +122,7 @@ final class Json {
             return Map.of();
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        value.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+        value.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
         return Collections.unmodifiableMap(map);
     }
 
@@ -146,7 +146,7 @@ final class Json {
             return Collections.unmodifiableList(list);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        value.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+        value.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
         return Collections.unmodifiableMap(map);
     }
 }

@@ -36,7 +36,7 @@ final class Redaction {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             // An input's name (password, code, ...) is safe; its value is not. Elsewhere "name" can be a person's.
             boolean showName = node.has("node_type");
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
                 if (k.equals("name") && v.isTextual()) {

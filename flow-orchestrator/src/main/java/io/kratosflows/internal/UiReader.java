@@ -75,7 +75,7 @@ final class UiReader {
 
     private static Map<String, String> data(JsonNode data) {
         Map<String, String> values = new LinkedHashMap<>();
-        data.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        data.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
         return values;
     }
 

@@ -17,6 +17,8 @@ import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginMethod;
 import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.session.Session;
+import io.kratosflows.error.KratosError;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,12 @@ final class UpdateLoginFlowStep {
 
     /** Message 1010014: "A code was sent to the address you provided." */
     static final long CODE_SENT = 1010014L;
+    /** Message 1010025: the same on a refresh or second-factor login (Kratos's development line). */
+    static final long CODE_SENT_REAUTHENTICATION = 1010025L;
+    /** Message 4000001: Kratos's generic validation message ("submitted too often", "a valid session was detected"). */
+    static final long GENERIC_VALIDATION = 4000001L;
+    /** Message 4010011: "This account has been disabled." */
+    static final long IDENTITY_DISABLED = 4010011L;
 
     static final FlowAnswers.Shared<LoginOutcome> SHARED = new FlowAnswers.Shared<>(LoginOutcome.FlowExpired::new,
             LoginOutcome.BrowserRequired::new, LoginOutcome.MethodUnavailable::new);
@@ -81,28 +89,50 @@ final class UpdateLoginFlowStep {
             return completed(response, body);
         }
         if ((status == 200 || status == 400) && response.isFlow()) {
-            LoginFlow flow = FlowAnswers.read("login submission", response, f -> FlowReader.login(f, submitted.sessionToken()));
-            if (flow.ui().methodNotSupported()) {
-                return new LoginOutcome.MethodUnavailable(method, Optional.empty());
-            }
-            boolean codeSent = flow.state().filter("sent_email"::equals).isPresent() || flow.ui().hasMessage(CODE_SENT);
-            return codeSent && !flow.ui().hasErrors() ? new LoginOutcome.CodeSent(flow) : new LoginOutcome.NeedsInput(flow);
+            return fromFlow(FlowAnswers.read("login submission", response, f -> FlowReader.login(f, submitted.sessionToken())),
+                    status, submitted, method);
+        }
+        if (FlowAnswers.identityDisabled(response)) {
+            return new LoginOutcome.IdentityDisabled(Optional.empty(), Optional.of(response.error()));
         }
         if (status == 403 && response.errorIs("session_verified_address_required")) {
             var show = ContinueWithReader.first(FlowAnswers.continueWithInDetails(body), ContinueWith.ShowVerificationUi.class);
             return new LoginOutcome.VerificationRequired(response.error(), show.map(ContinueWith.ShowVerificationUi::flow),
                     show.flatMap(ContinueWith.ShowVerificationUi::address));
         }
-        if (status == 400 && response.errorIs("session_already_available") && expired(submitted)) {
-            // A refresh flow submitted after its expiry is not answered with 410 but as a new login
-            // attempt of a signed-in user (all versions seen): the flow expired, start a new one.
-            return new LoginOutcome.FlowExpired(response.error(), Optional.empty());
-        }
         return FlowAnswers.shared("login submission", response, submitted.ui(), method, SHARED);
     }
 
-    private static boolean expired(LoginFlow flow) {
-        return flow.expiresAt().filter(Instant.now()::isAfter).isPresent();
+    private static LoginOutcome fromFlow(LoginFlow flow, int status, LoginFlow submitted, String method) {
+        if (flow.ui().methodNotSupported()) {
+            return new LoginOutcome.MethodUnavailable(method, Optional.empty());
+        }
+        if (flow.ui().hasMessage(IDENTITY_DISABLED)) {
+            // Even a code login in state passed_challenge: the identity is disabled, no session is issued.
+            return new LoginOutcome.IdentityDisabled(Optional.of(flow), Optional.empty());
+        }
+        boolean codeStep = flow.state().filter("sent_email"::equals).isPresent();
+        if (status == 400 && flow.ui().hasMessage(GENERIC_VALIDATION)) {
+            if (codeStep && method.equals("code")) {
+                return new LoginOutcome.TooManyAttempts(flow); // Kratos now refuses every code on this flow
+            }
+            Optional<Instant> expiredAt = submitted.expiresAt().filter(Instant.now()::isAfter);
+            if (expiredAt.isPresent()) {
+                // A flow submitted with a session token after its expiry is not answered with 410: Kratos
+                // tries a new (non-refresh) login for a signed-in user and writes that error onto the old
+                // flow (all versions seen). The flow expired; restart() starts a new one.
+                return new LoginOutcome.FlowExpired(expiredError(flow), Optional.empty(), expiredAt,
+                        Optional.of(Duration.between(expiredAt.get(), Instant.now())));
+            }
+        }
+        boolean codeSent = codeStep || flow.ui().hasMessage(CODE_SENT) || flow.ui().hasMessage(CODE_SENT_REAUTHENTICATION);
+        return codeSent && !flow.ui().hasErrors() ? new LoginOutcome.CodeSent(flow) : new LoginOutcome.NeedsInput(flow);
+    }
+
+    private static KratosError expiredError(LoginFlow flow) {
+        String text = flow.ui().messages().stream().filter(m -> m.id() == GENERIC_VALIDATION).map(m -> m.text()).findFirst().orElse("");
+        return new KratosError(400, Optional.empty(), Optional.of("the flow expired before it was submitted"), Optional.of(text),
+                Optional.empty(), java.util.Map.of());
     }
 
     private static LoginOutcome completed(KratosResponse response, JsonNode body) {

@@ -59,12 +59,17 @@ final class UpdateRecoveryFlowStep {
         }
         Optional<FlowId> recoveryUi = ContinueWithReader.first(FlowAnswers.continueWithInDetails(response.json()),
                 ContinueWith.ShowRecoveryUi.class).map(ContinueWith.ShowRecoveryUi::flow);
+        if (FlowAnswers.identityDisabled(response)) {
+            return new RecoveryOutcome.IdentityDisabled(response.error(), recoveryUi);
+        }
         if (status != 410 && response.isError() && recoveryUi.isPresent()) {
             // Five wrong codes: Kratos answers 400 and names a new flow in error.details.continue_with.
-            return new RecoveryOutcome.FlowExpired(response.error(), recoveryUi);
+            return new RecoveryOutcome.TooManyAttempts(response.error(), recoveryUi);
         }
         if (status == 410 && recoveryUi.isPresent()) {
-            return new RecoveryOutcome.FlowExpired(response.error(), recoveryUi);
+            // The new recovery flow is named in the details rather than as use_flow_id.
+            return FlowAnswers.expired(response, (error, replacement, at, since) -> new RecoveryOutcome.FlowExpired(error,
+                    recoveryUi, at, since));
         }
         if (status == 303) {
             Optional<FlowId> next = FlowAnswers.flowInLocation(response);
@@ -80,8 +85,9 @@ final class UpdateRecoveryFlowStep {
         Optional<SessionToken> token = ContinueWithReader.sessionToken(flow.continueWith());
         Optional<FlowId> settings = ContinueWithReader.first(flow.continueWith(), ContinueWith.ShowSettingsUi.class)
                 .map(ContinueWith.ShowSettingsUi::flow);
-        if (status == 200 && token.isPresent() && settings.isPresent()) {
-            return new RecoveryOutcome.Recovered(flow, token.get(), settings.get());
+        if (status == 200 && token.isPresent()) {
+            // Without a settings flow when recovery was started with skip_settings (Kratos's development line).
+            return new RecoveryOutcome.Recovered(flow, token.get(), settings);
         }
         if (flow.ui().hasMessage(INVALID_CODE)) {
             return new RecoveryOutcome.InvalidCode(flow);

@@ -87,10 +87,14 @@ final class UpdateRegistrationFlowStep {
             if (flow.ui().methodNotSupported()) {
                 return new RegistrationOutcome.MethodUnavailable(method, Optional.empty());
             }
+            boolean codeStep = flow.state().filter("sent_email"::equals).isPresent();
+            if (status == 400 && codeStep && method.equals("code") && flow.ui().hasMessage(UpdateLoginFlowStep.GENERIC_VALIDATION)) {
+                return new RegistrationOutcome.TooManyAttempts(flow); // Kratos now refuses every code on this flow
+            }
             if (flow.ui().hasErrors()) {
                 return new RegistrationOutcome.NeedsInput(flow);
             }
-            if (flow.state().filter("sent_email"::equals).isPresent() || flow.ui().hasMessage(CODE_SENT)) {
+            if (codeStep || flow.ui().hasMessage(CODE_SENT)) {
                 return new RegistrationOutcome.CodeSent(flow);
             }
             if (flow.ui().hasMessage(CHOOSE_CREDENTIAL)) {

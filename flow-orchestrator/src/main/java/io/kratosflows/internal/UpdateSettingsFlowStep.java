@@ -1,5 +1,6 @@
 package io.kratosflows.internal;
 
+import io.kratosflows.ContinueWith;
 import io.kratosflows.Secret;
 import io.kratosflows.generated.api.FrontendApi;
 import io.kratosflows.generated.model.UpdateSettingsFlowBody;
@@ -22,6 +23,9 @@ import java.util.Optional;
  */
 final class UpdateSettingsFlowStep {
 
+    /** Message 1050001: "Your changes have been saved!" */
+    static final long SAVED = 1050001L;
+
     static final FlowAnswers.Shared<SettingsOutcome> SHARED = new FlowAnswers.Shared<>(SettingsOutcome.FlowExpired::new,
             SettingsOutcome.BrowserRequired::new, SettingsOutcome.MethodUnavailable::new);
 
@@ -32,7 +36,7 @@ final class UpdateSettingsFlowStep {
         Objects.requireNonNull(flow, "flow == null");
         calls.check(method);
         return FlowAnswers.notOffered(flow.ui(), method.method(), SHARED)
-                .orElseGet(() -> outcome(calls.submit("submit settings flow", operation(flow, method)), flow, method.method()));
+                .orElseGet(() -> outcome(calls.submit("submit settings flow", operation(flow, method)), flow, method));
     }
 
     static FrontendApi.UpdateSettingsFlowCall operation(SettingsFlow flow, SettingsMethod method) {
@@ -69,14 +73,11 @@ final class UpdateSettingsFlowStep {
     }
 
     /** {@return the outcome of submitting {@code method} to {@code submitted}: status first, then error id} */
-    static SettingsOutcome outcome(KratosResponse response, SettingsFlow submitted, String method) {
+    static SettingsOutcome outcome(KratosResponse response, SettingsFlow submitted, SettingsMethod method) {
         int status = response.status();
         if ((status == 200 || status == 400) && response.isFlow()) {
             SettingsFlow flow = FlowAnswers.read("settings submission", response, f -> FlowReader.settings(f, submitted.sessionToken()));
-            if (flow.ui().methodNotSupported()) {
-                return new SettingsOutcome.MethodUnavailable(method, Optional.empty());
-            }
-            return status == 200 && !flow.ui().hasErrors() ? new SettingsOutcome.Saved(flow) : new SettingsOutcome.NeedsInput(flow);
+            return fromFlow(flow, status, method);
         }
         if (status == 403 && response.errorIs("session_refresh_required")) {
             return new SettingsOutcome.RefreshRequired(response.error(), FlowAnswers.browserUrl(response), Optional.empty());
@@ -84,6 +85,33 @@ final class UpdateSettingsFlowStep {
         if (status == 403 && response.errorIs("session_aal2_required")) {
             return new SettingsOutcome.SecondFactorRequired(response.error(), FlowAnswers.browserUrl(response));
         }
-        return FlowAnswers.shared("settings submission", response, submitted.ui(), method, SHARED);
+        return FlowAnswers.shared("settings submission", response, submitted.ui(), method.method(), SHARED);
+    }
+
+    /**
+     * A 200 is not "saved" by itself: Kratos also answers 200 when it only shows something (backup
+     * codes after reveal or regenerate, stored only once confirmed) or holds a change back until a new
+     * address is verified. Saved means {@code state: success} or message 1050001.
+     */
+    private static SettingsOutcome fromFlow(SettingsFlow flow, int status, SettingsMethod method) {
+        if (flow.ui().methodNotSupported()) {
+            return new SettingsOutcome.MethodUnavailable(method.method(), Optional.empty());
+        }
+        if (status != 200 || flow.ui().hasErrors()) {
+            return new SettingsOutcome.NeedsInput(flow);
+        }
+        if (method instanceof SettingsMethod.LookupSecret l && (l.action() == SettingsMethod.LookupSecret.Action.REVEAL
+                || l.action() == SettingsMethod.LookupSecret.Action.REGENERATE) && !flow.lookupSecrets().isEmpty()) {
+            return new SettingsOutcome.LookupSecretsShown(flow, flow.lookupSecrets(), flow.lookupSecretsNeedConfirmation());
+        }
+        if (flow.saved() || flow.ui().hasMessage(SAVED)) {
+            return new SettingsOutcome.Saved(flow);
+        }
+        Optional<ContinueWith.ShowVerificationUi> verify = ContinueWithReader.first(flow.continueWith(),
+                ContinueWith.ShowVerificationUi.class);
+        if (verify.isPresent()) {
+            return new SettingsOutcome.VerificationRequired(flow, verify.get().flow(), verify.get().address());
+        }
+        return new SettingsOutcome.NeedsInput(flow); // answered, nothing saved: show the form again
     }
 }

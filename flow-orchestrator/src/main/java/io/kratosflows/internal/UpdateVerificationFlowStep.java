@@ -18,11 +18,14 @@ final class UpdateVerificationFlowStep {
 
     /** Message 1080003: verification code sent. */
     static final long CODE_SENT = 1080003L;
+    /** Message 1080004: verification code sent by SMS (Kratos's development line). */
+    static final long CODE_SENT_TO_PHONE = 1080004L;
     /** Message 4070006: verification code invalid or used. */
     static final long INVALID_CODE = 4070006L;
 
     static final FlowAnswers.Shared<VerificationOutcome> SHARED = new FlowAnswers.Shared<>(
-            (error, replacement) -> new VerificationOutcome.FlowExpired(Optional.of(error), replacement),
+            (error, replacement, expiredAt, since) -> new VerificationOutcome.FlowExpired(Optional.of(error), replacement,
+                    expiredAt, since),
             null, // verification never hands over to a browser: a 422 is a failure
             VerificationOutcome.MethodUnavailable::new);
 
@@ -51,7 +54,9 @@ final class UpdateVerificationFlowStep {
             return fromFlow(FlowAnswers.read("verification submission", response, FlowReader::verification), status);
         }
         if (status == 410 && response.errorIs("self_service_flow_replaced")) {
-            return new VerificationOutcome.AlreadyUsed(response.error(), FlowAnswers.replacement(response.json()));
+            return alreadyVerified(submitted, response)
+                    ? new VerificationOutcome.AlreadyUsed(response.error(), FlowAnswers.replacement(response.json()))
+                    : new VerificationOutcome.TooManyAttempts(response.error(), FlowAnswers.replacement(response.json()));
         }
         if (status == 303) {
             // Kratos answers a submission to an expired native verification flow with a redirect to a
@@ -60,6 +65,24 @@ final class UpdateVerificationFlowStep {
             return new VerificationOutcome.FlowExpired(Optional.empty(), Optional.empty());
         }
         return FlowAnswers.shared("verification submission", response, submitted.ui(), method, SHARED);
+    }
+
+    /**
+     * {@return whether a replaced flow had verified its address} Kratos gives "already verified" and
+     * "too many attempts" the same 410 and tells them apart only in the reason ("please use the new
+     * flow" against "please retry the flow", all versions seen); without either, the state of the
+     * flow as the app submitted it decides ({@code passed_challenge} against {@code sent_email}).
+     * The reason comes first: apps resubmit the flow object they have, whose state is the old one.
+     */
+    private static boolean alreadyVerified(VerificationFlow submitted, KratosResponse response) {
+        String reason = Json.text(response.json().path("error"), "reason", "");
+        if (reason.contains("use the new flow")) {
+            return true;
+        }
+        if (reason.contains("retry the flow")) {
+            return false;
+        }
+        return submitted.state().filter("passed_challenge"::equals).isPresent();
     }
 
     private static VerificationOutcome fromFlow(VerificationFlow flow, int status) {
@@ -72,7 +95,8 @@ final class UpdateVerificationFlowStep {
         if (flow.state().filter("passed_challenge"::equals).isPresent()) {
             return new VerificationOutcome.Verified(flow);
         }
-        boolean sent = flow.state().filter("sent_email"::equals).isPresent() || flow.ui().hasMessage(CODE_SENT);
+        boolean sent = flow.state().filter("sent_email"::equals).isPresent() || flow.ui().hasMessage(CODE_SENT)
+                || flow.ui().hasMessage(CODE_SENT_TO_PHONE);
         return sent ? new VerificationOutcome.CodeSent(flow) : new VerificationOutcome.NeedsInput(flow);
     }
 }

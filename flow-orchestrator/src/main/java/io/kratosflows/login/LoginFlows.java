@@ -53,4 +53,10 @@ public interface LoginFlows {
      * the replacement flow, or a new one started with {@code options}, carries the token again.
      */
     LoginFlow restart(LoginOutcome.FlowExpired expired, LoginOptions options);
+
+    /**
+     * Continues after too many code attempts: starts a new flow like the dead one (refresh, assurance
+     * level and session token kept), so that a new code can be sent.
+     */
+    LoginFlow restart(LoginOutcome.TooManyAttempts tooMany);
 }

@@ -103,6 +103,11 @@ public sealed interface LoginMethod {
      * @param assertionJson the {@code passkey_login} value
      */
     record Passkey(@NotBlank String assertionJson) implements LoginMethod {
+        /** {@return a sign-in with the platform's {@code AuthenticationResponseJSON}, already validated} */
+        public static Passkey of(io.kratosflows.passkey.PasskeyAssertion assertion) {
+            return new Passkey(assertion.json());
+        }
+
         @Override
         public String method() {
             return "passkey";

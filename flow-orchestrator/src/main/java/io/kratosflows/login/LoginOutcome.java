@@ -5,6 +5,8 @@ import io.kratosflows.FlowId;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosError;
 import io.kratosflows.session.Session;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,12 +110,27 @@ public sealed interface LoginOutcome {
      *
      * @param error       the error Kratos sent
      * @param replacement the new flow's id, when given
+     * @param expiredAt   when the flow (or its code) expired, when Kratos said ({@code expired_at})
+     * @param since       how long ago it expired, when Kratos said ({@code since})
      */
-    record FlowExpired(KratosError error, Optional<FlowId> replacement) implements LoginOutcome {
-        /** Requires both components. */
+    record FlowExpired(KratosError error, Optional<FlowId> replacement, Optional<Instant> expiredAt,
+                       Optional<Duration> since) implements LoginOutcome {
+        /** Requires every component. */
         public FlowExpired {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
+            Objects.requireNonNull(expiredAt, "expiredAt == null");
+            Objects.requireNonNull(since, "since == null");
+        }
+
+        /**
+         * An expiry without timing details.
+         *
+         * @param error       the error
+         * @param replacement the new flow's id, when given
+         */
+        public FlowExpired(KratosError error, Optional<FlowId> replacement) {
+            this(error, replacement, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -187,6 +204,52 @@ public sealed interface LoginOutcome {
     }
 
     /**
+     * Codes were submitted too often: after five wrong codes Kratos takes no code on this flow, not
+     * even the right one (HTTP 400, message 4000001 "The request was submitted too often"). Start a
+     * new flow ({@link LoginFlows#restart(TooManyAttempts)}) and ask for a new code.
+     *
+     * <pre>
+     * POST /self-service/login?flow=... {method: code, code: ...}   (sixth attempt)
+     * 400 {id, state: sent_email, ui.messages: [{id: 4000001}]}
+     * </pre>
+     *
+     * @param flow the flow that no longer takes codes
+     */
+    record TooManyAttempts(LoginFlow flow) implements LoginOutcome {
+        /** Requires the flow. */
+        public TooManyAttempts {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.tooManyAttempts(this);
+        }
+    }
+
+    /**
+     * The identity is disabled ({@code state: inactive}): the credentials may be right, but no session
+     * is issued. Tell the user to contact support. Kratos's development line answers with the flow and
+     * message 4010011 (HTTP 400, for a code login even in state {@code passed_challenge}); v26.2.0 and
+     * older answer 401 {@code "identity is disabled"}.
+     *
+     * @param flow  the flow with message 4010011, when Kratos answered with one
+     * @param error the error, when Kratos answered with one
+     */
+    record IdentityDisabled(Optional<LoginFlow> flow, Optional<KratosError> error) implements LoginOutcome {
+        /** Requires both components. */
+        public IdentityDisabled {
+            Objects.requireNonNull(flow, "flow == null");
+            Objects.requireNonNull(error, "error == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.identityDisabled(this);
+        }
+    }
+
+    /**
      * One method per variant, none with a default: a variant added in a later release is a compile
      * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
      *
@@ -256,6 +319,22 @@ public sealed interface LoginOutcome {
          * @return the result
          */
         R methodUnavailable(MethodUnavailable methodUnavailable);
+
+        /**
+         * Handles {@link TooManyAttempts}.
+         *
+         * @param tooManyAttempts the outcome
+         * @return the result
+         */
+        R tooManyAttempts(TooManyAttempts tooManyAttempts);
+
+        /**
+         * Handles {@link IdentityDisabled}.
+         *
+         * @param identityDisabled the outcome
+         * @return the result
+         */
+        R identityDisabled(IdentityDisabled identityDisabled);
     }
 
     /**

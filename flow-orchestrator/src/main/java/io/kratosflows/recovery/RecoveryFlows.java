@@ -20,4 +20,7 @@ public interface RecoveryFlows {
 
     /** Continues after {@link RecoveryOutcome.FlowExpired}: fetches the new flow when named, otherwise starts one. */
     RecoveryFlow restart(RecoveryOutcome.FlowExpired expired);
+
+    /** Continues after too many code attempts: fetches the new flow Kratos named, otherwise starts one. */
+    RecoveryFlow restart(RecoveryOutcome.TooManyAttempts tooMany);
 }

@@ -3,6 +3,8 @@ package io.kratosflows.recovery;
 import io.kratosflows.FlowId;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosError;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,12 +59,14 @@ public sealed interface RecoveryOutcome {
 
     /**
      * Recovered: a new session exists. Use its token to set a new password in the settings flow.
+     * Kratos names no settings flow when recovery was started to skip it ({@code skip_settings}, its
+     * development line after v26.2.0).
      *
      * @param flow         the flow, in state {@code passed_challenge}
      * @param token        the new session's token ({@code set_ory_session_token})
-     * @param settingsFlow the settings flow to continue in ({@code show_settings_ui})
+     * @param settingsFlow the settings flow to continue in ({@code show_settings_ui}), when named
      */
-    record Recovered(RecoveryFlow flow, SessionToken token, FlowId settingsFlow) implements RecoveryOutcome {
+    record Recovered(RecoveryFlow flow, SessionToken token, Optional<FlowId> settingsFlow) implements RecoveryOutcome {
         /** Requires every component. */
         public Recovered {
             Objects.requireNonNull(flow, "flow == null");
@@ -94,22 +98,32 @@ public sealed interface RecoveryOutcome {
     }
 
     /**
-     * The flow cannot continue and Kratos created a new one: it expired (HTTP 410), or codes were
-     * submitted too often (HTTP 400). Continue in {@code replacement} ({@link RecoveryFlows#restart}).
+     * The flow expired (HTTP 410) and Kratos created a new one: continue in {@code replacement}
+     * ({@link RecoveryFlows#restart}).
      *
      * @param error       the error Kratos sent
      * @param replacement the new flow ({@code show_recovery_ui} or {@code use_flow_id}), when given
+     * @param expiredAt   when the flow (or its code) expired, when Kratos said ({@code expired_at})
+     * @param since       how long ago it expired, when Kratos said ({@code since})
      */
-    record FlowExpired(KratosError error, Optional<FlowId> replacement) implements RecoveryOutcome {
-        /** Requires both components. */
+    record FlowExpired(KratosError error, Optional<FlowId> replacement, Optional<Instant> expiredAt,
+                       Optional<Duration> since) implements RecoveryOutcome {
+        /** Requires every component. */
         public FlowExpired {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
+            Objects.requireNonNull(expiredAt, "expiredAt == null");
+            Objects.requireNonNull(since, "since == null");
         }
 
-        /** {@return whether Kratos replaced the flow because codes were submitted too often} */
-        public boolean tooManyAttempts() {
-            return error.status() == 400;
+        /**
+         * An expiry without timing details.
+         *
+         * @param error       the error
+         * @param replacement the new flow's id, when given
+         */
+        public FlowExpired(KratosError error, Optional<FlowId> replacement) {
+            this(error, replacement, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -158,6 +172,49 @@ public sealed interface RecoveryOutcome {
         @Override
         public <R> R handle(Handler<R> handler) {
             return handler.methodUnavailable(this);
+        }
+    }
+
+    /**
+     * Codes were submitted too often: after five wrong codes Kratos replaced the flow (HTTP 400 with
+     * {@code error.details.continue_with} naming a new recovery flow, whose message 4000001 says "The
+     * request was submitted too often"). Continue in {@code replacement}
+     * ({@link RecoveryFlows#restart(TooManyAttempts)}) and ask for a new code.
+     *
+     * @param error       the error Kratos sent
+     * @param replacement the new flow ({@code show_recovery_ui}), when named
+     */
+    record TooManyAttempts(KratosError error, Optional<FlowId> replacement) implements RecoveryOutcome {
+        /** Requires both components. */
+        public TooManyAttempts {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(replacement, "replacement == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.tooManyAttempts(this);
+        }
+    }
+
+    /**
+     * The identity is disabled: the right code was given but no session is issued. Tell the user to
+     * contact support. Kratos's development line answers 400 {@code identity_disabled} (naming a new
+     * recovery flow that shows message 4010011); v26.2.0 and older answer 401 {@code "identity is disabled"}.
+     *
+     * @param error       the error Kratos sent
+     * @param replacement the recovery flow Kratos started instead, when named
+     */
+    record IdentityDisabled(KratosError error, Optional<FlowId> replacement) implements RecoveryOutcome {
+        /** Requires both components. */
+        public IdentityDisabled {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(replacement, "replacement == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.identityDisabled(this);
         }
     }
 
@@ -223,6 +280,22 @@ public sealed interface RecoveryOutcome {
          * @return the result
          */
         R methodUnavailable(MethodUnavailable methodUnavailable);
+
+        /**
+         * Handles {@link TooManyAttempts}.
+         *
+         * @param tooManyAttempts the outcome
+         * @return the result
+         */
+        R tooManyAttempts(TooManyAttempts tooManyAttempts);
+
+        /**
+         * Handles {@link IdentityDisabled}.
+         *
+         * @param identityDisabled the outcome
+         * @return the result
+         */
+        R identityDisabled(IdentityDisabled identityDisabled);
     }
 
     /**

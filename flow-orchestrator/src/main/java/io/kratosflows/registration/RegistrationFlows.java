@@ -28,4 +28,7 @@ public interface RegistrationFlows {
 
     /** Continues after an expiry: fetches the replacement flow when named, otherwise starts a new one. */
     RegistrationFlow restart(RegistrationOutcome.FlowExpired expired);
+
+    /** Continues after too many code attempts: starts a new flow, so that a new code can be sent. */
+    RegistrationFlow restart(RegistrationOutcome.TooManyAttempts tooMany);
 }

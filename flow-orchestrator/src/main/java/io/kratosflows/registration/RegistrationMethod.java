@@ -106,6 +106,11 @@ public sealed interface RegistrationMethod {
      * @param registrationJson the {@code passkey_register} value
      */
     record Passkey(@NotNull Traits traits, @NotBlank String registrationJson) implements RegistrationMethod {
+        /** {@return a registration with the platform's {@code RegistrationResponseJSON}, already validated} */
+        public static Passkey of(Traits traits, io.kratosflows.passkey.PasskeyRegistration registration) {
+            return new Passkey(traits, registration.json());
+        }
+
         @Override
         public String method() {
             return "passkey";

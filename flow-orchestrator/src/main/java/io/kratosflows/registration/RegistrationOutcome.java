@@ -6,6 +6,8 @@ import io.kratosflows.Identity;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosError;
 import io.kratosflows.session.Session;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,12 +117,27 @@ public sealed interface RegistrationOutcome {
      *
      * @param error       the error Kratos sent
      * @param replacement the new flow's id, when given
+     * @param expiredAt   when the flow (or its code) expired, when Kratos said ({@code expired_at})
+     * @param since       how long ago it expired, when Kratos said ({@code since})
      */
-    record FlowExpired(KratosError error, Optional<FlowId> replacement) implements RegistrationOutcome {
-        /** Requires both components. */
+    record FlowExpired(KratosError error, Optional<FlowId> replacement, Optional<Instant> expiredAt,
+                       Optional<Duration> since) implements RegistrationOutcome {
+        /** Requires every component. */
         public FlowExpired {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
+            Objects.requireNonNull(expiredAt, "expiredAt == null");
+            Objects.requireNonNull(since, "since == null");
+        }
+
+        /**
+         * An expiry without timing details.
+         *
+         * @param error       the error
+         * @param replacement the new flow's id, when given
+         */
+        public FlowExpired(KratosError error, Optional<FlowId> replacement) {
+            this(error, replacement, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -166,6 +183,30 @@ public sealed interface RegistrationOutcome {
         @Override
         public <R> R handle(Handler<R> handler) {
             return handler.methodUnavailable(this);
+        }
+    }
+
+    /**
+     * Codes were submitted too often: after five wrong codes Kratos takes no code on this flow, not
+     * even the right one (HTTP 400, message 4000001 "The request was submitted too often"). Start a
+     * new flow ({@link RegistrationFlows#restart(TooManyAttempts)}) and ask for a new code.
+     *
+     * <pre>
+     * POST /self-service/registration?flow=... {method: code, code: ...}   (sixth attempt)
+     * 400 {id, state: sent_email, ui.messages: [{id: 4000001}]}
+     * </pre>
+     *
+     * @param flow the flow that no longer takes codes
+     */
+    record TooManyAttempts(RegistrationFlow flow) implements RegistrationOutcome {
+        /** Requires the flow. */
+        public TooManyAttempts {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.tooManyAttempts(this);
         }
     }
 
@@ -231,6 +272,14 @@ public sealed interface RegistrationOutcome {
          * @return the result
          */
         R methodUnavailable(MethodUnavailable methodUnavailable);
+
+        /**
+         * Handles {@link TooManyAttempts}.
+         *
+         * @param tooManyAttempts the outcome
+         * @return the result
+         */
+        R tooManyAttempts(TooManyAttempts tooManyAttempts);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.kratosflows.session;
 
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosError;
+import io.kratosflows.login.LoginFlow;
+import io.kratosflows.registration.RegistrationFlow;
 import java.util.Objects;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Objects;
  * <pre>
  * 200 {session, session_token} → Exchanged
  * 403/404/410 {error}          → Rejected (unknown, used or expired codes)
+ * 422 {login or registration flow} → LoginFailed / RegistrationFailed (the browser step failed)
  * </pre>
  */
 public sealed interface TokenExchangeOutcome {
@@ -52,6 +55,44 @@ public sealed interface TokenExchangeOutcome {
     }
 
     /**
+     * The sign-in through the browser failed (for example the provider refused), and Kratos answers
+     * the exchange with the login flow that carries the reason (HTTP 422, Kratos's development line
+     * after v26.2.0; older versions leave no code to exchange). Show its messages; the user can retry.
+     *
+     * @param flow the login flow, with messages
+     */
+    record LoginFailed(LoginFlow flow) implements TokenExchangeOutcome {
+        /** Requires the flow. */
+        public LoginFailed {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.loginFailed(this);
+        }
+    }
+
+    /**
+     * The sign-in through the browser failed (for example the provider refused), and Kratos answers
+     * the exchange with the registration flow that carries the reason (HTTP 422, Kratos's development line
+     * after v26.2.0; older versions leave no code to exchange). Show its messages; the user can retry.
+     *
+     * @param flow the registration flow, with messages
+     */
+    record RegistrationFailed(RegistrationFlow flow) implements TokenExchangeOutcome {
+        /** Requires the flow. */
+        public RegistrationFailed {
+            Objects.requireNonNull(flow, "flow == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.registrationFailed(this);
+        }
+    }
+
+    /**
      * One method per variant, none with a default: a variant added in a later release is a compile
      * error in every handler, also on Java 17 (Java 21+ callers can {@code switch} instead).
      *
@@ -73,6 +114,22 @@ public sealed interface TokenExchangeOutcome {
          * @return the result
          */
         R rejected(Rejected rejected);
+
+        /**
+         * Handles {@link LoginFailed}.
+         *
+         * @param loginFailed the outcome
+         * @return the result
+         */
+        R loginFailed(LoginFailed loginFailed);
+
+        /**
+         * Handles {@link RegistrationFailed}.
+         *
+         * @param registrationFailed the outcome
+         * @return the result
+         */
+        R registrationFailed(RegistrationFailed registrationFailed);
     }
 
     /**

@@ -32,6 +32,9 @@ public record SettingsFlow(FlowId id, String type, Optional<String> state, Optio
                            Optional<Instant> issuedAt, Ui ui, Optional<Identity> identity, List<ContinueWith> continueWith,
                            SessionToken sessionToken) {
 
+    private static final long UNUSED_LOOKUP_SECRET = 1050009L;
+    private static final long USED_LOOKUP_SECRET = 1050014L;
+
     /** Requires every component; copies the list. */
     public SettingsFlow {
         Objects.requireNonNull(id, "id == null");
@@ -67,12 +70,48 @@ public record SettingsFlow(FlowId id, String type, Optional<String> state, Optio
                 .filter(s -> !s.isBlank()).map(Secret::of);
     }
 
-    /** {@return the lookup (backup) codes Kratos shows after reveal or regenerate; empty otherwise} */
+    /**
+     * {@return the backup codes still usable, as Kratos shows them after reveal or regenerate; empty
+     * otherwise} Each unused code is message 1050009 with the code in {@code context.secret}; a used
+     * one (1050014) carries no code and is left out, see {@link #usedLookupSecrets()}.
+     */
     public List<Secret> lookupSecrets() {
+        return lookupSecretEntries().stream().filter(m -> m.id() == UNUSED_LOOKUP_SECRET)
+                .map(m -> m.context().get("secret")).filter(v -> v instanceof String s && !s.isBlank())
+                .map(v -> Secret.of((String) v)).toList();
+    }
+
+    /** {@return when each used backup code was used (message 1050014, {@code context.used_at}), as Kratos shows them} */
+    public List<Instant> usedLookupSecrets() {
+        return lookupSecretEntries().stream().filter(m -> m.id() == USED_LOOKUP_SECRET)
+                .map(m -> m.context().get("used_at")).filter(String.class::isInstance)
+                .flatMap(v -> parseInstant((String) v).stream()).toList();
+    }
+
+    /** One entry of the {@code lookup_secret_codes} text: its message id and context. */
+    private record LookupEntry(long id, java.util.Map<?, ?> context) {
+    }
+
+    private List<LookupEntry> lookupSecretEntries() {
         return text("lookup_secret_codes").map(t -> t.text().context().get("secrets"))
                 .filter(List.class::isInstance).map(l -> (List<?>) l).orElse(List.of()).stream()
-                .filter(java.util.Map.class::isInstance).map(m -> ((java.util.Map<?, ?>) m).get("text"))
-                .filter(Objects::nonNull).map(v -> Secret.of(v.toString())).toList();
+                .filter(java.util.Map.class::isInstance).map(m -> (java.util.Map<?, ?>) m)
+                .map(m -> new LookupEntry(m.get("id") instanceof Number n ? n.longValue() : 0L,
+                        m.get("context") instanceof java.util.Map<?, ?> c ? c : java.util.Map.of()))
+                .toList();
+    }
+
+    private static Optional<Instant> parseInstant(String value) {
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(value).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@return whether the flow offers to confirm newly generated backup codes ({@code lookup_secret_confirm})} */
+    public boolean lookupSecretsNeedConfirmation() {
+        return ui.node("lookup_secret_confirm").isPresent();
     }
 
     /** {@return the value of the flow's {@code csrf_token} node (native settings flows echo it)} */

@@ -42,6 +42,15 @@ public interface SettingsFlows {
     SettingsOutcome submitReauthenticating(SettingsFlow flow, SettingsMethod method,
                                            Function<LoginFlow, LoginMethod> credentials);
 
+    /**
+     * Continues after a recovery: fetches the settings flow Kratos named ({@code show_settings_ui}) under
+     * the recovered session's token, or starts one when it named none.
+     */
+    default SettingsFlow afterRecovery(io.kratosflows.recovery.RecoveryOutcome.Recovered recovered) {
+        java.util.Objects.requireNonNull(recovered, "recovered == null");
+        return recovered.settingsFlow().map(id -> fetch(id, recovered.token())).orElseGet(() -> start(recovered.token()));
+    }
+
     /** Continues after an expiry: fetches the replacement flow when named, otherwise starts a new one. */
     SettingsFlow restart(SettingsOutcome.FlowExpired expired, SessionToken token);
 }

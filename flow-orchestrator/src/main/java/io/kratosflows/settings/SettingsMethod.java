@@ -94,6 +94,26 @@ public sealed interface SettingsMethod {
             DISABLE
         }
 
+        /** {@return show the stored codes; answered {@code LookupSecretsShown}} */
+        public static LookupSecret reveal() {
+            return new LookupSecret(Action.REVEAL);
+        }
+
+        /** {@return create new codes; answered {@code LookupSecretsShown}, stored only after {@link #confirm()}} */
+        public static LookupSecret regenerate() {
+            return new LookupSecret(Action.REGENERATE);
+        }
+
+        /** {@return store the codes just generated} */
+        public static LookupSecret confirm() {
+            return new LookupSecret(Action.CONFIRM);
+        }
+
+        /** {@return remove backup codes} */
+        public static LookupSecret disable() {
+            return new LookupSecret(Action.DISABLE);
+        }
+
         @Override
         public String method() {
             return "lookup_secret";
@@ -125,6 +145,16 @@ public sealed interface SettingsMethod {
         /** {@return remove a passkey} */
         public static Passkey remove(String credentialId) {
             return new Passkey(Optional.empty(), Optional.of(credentialId));
+        }
+
+        /** {@return add the passkey the platform created ({@code RegistrationResponseJSON}, already validated)} */
+        public static Passkey add(io.kratosflows.passkey.PasskeyRegistration registration) {
+            return add(registration.json());
+        }
+
+        /** {@return remove a passkey the settings flow lists} */
+        public static Passkey remove(io.kratosflows.passkey.RegisteredPasskey passkey) {
+            return remove(passkey.id());
         }
 
         @Override

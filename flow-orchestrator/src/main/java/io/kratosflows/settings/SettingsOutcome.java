@@ -1,8 +1,12 @@
 package io.kratosflows.settings;
 
 import io.kratosflows.FlowId;
+import io.kratosflows.Secret;
 import io.kratosflows.error.KratosError;
 import io.kratosflows.login.LoginOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +16,8 @@ import java.util.Optional;
  *
  * <pre>
  * 200 {flow, state: success, message 1050001}           → Saved
+ * 200 {flow, lookup_secret_codes} after reveal/regenerate → LookupSecretsShown
+ * 200 {flow, continue_with: show_verification_ui}, not saved → VerificationRequired
  * 400 {flow, messages}                                  → NeedsInput
  * 403 {error: session_refresh_required}                 → RefreshRequired
  * 403 {error: session_aal2_required}                    → SecondFactorRequired
@@ -23,8 +29,8 @@ import java.util.Optional;
 public sealed interface SettingsOutcome {
 
     /**
-     * Saved (message 1050001). The flow shows the new state: TOTP QR code, lookup codes after
-     * reveal/regenerate, and {@code continueWith()} (e.g. a verification flow for a changed address).
+     * Saved: {@code state: success} or message 1050001. The flow shows the new state and
+     * {@code continueWith()} (e.g. a verification flow for a changed address).
      *
      * @param flow the updated flow
      */
@@ -106,12 +112,27 @@ public sealed interface SettingsOutcome {
      *
      * @param error       the error Kratos sent
      * @param replacement the new flow's id, when given
+     * @param expiredAt   when the flow (or its code) expired, when Kratos said ({@code expired_at})
+     * @param since       how long ago it expired, when Kratos said ({@code since})
      */
-    record FlowExpired(KratosError error, Optional<FlowId> replacement) implements SettingsOutcome {
-        /** Requires both components. */
+    record FlowExpired(KratosError error, Optional<FlowId> replacement, Optional<Instant> expiredAt,
+                       Optional<Duration> since) implements SettingsOutcome {
+        /** Requires every component. */
         public FlowExpired {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
+            Objects.requireNonNull(expiredAt, "expiredAt == null");
+            Objects.requireNonNull(since, "since == null");
+        }
+
+        /**
+         * An expiry without timing details.
+         *
+         * @param error       the error
+         * @param replacement the new flow's id, when given
+         */
+        public FlowExpired(KratosError error, Optional<FlowId> replacement) {
+            this(error, replacement, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -157,6 +178,64 @@ public sealed interface SettingsOutcome {
         @Override
         public <R> R handle(Handler<R> handler) {
             return handler.methodUnavailable(this);
+        }
+    }
+
+    /**
+     * Backup codes were generated or revealed, not saved (HTTP 200, no message 1050001): Kratos shows
+     * the codes in the flow. After {@code REGENERATE} nothing is stored until the user confirms:
+     * {@link #confirmationRequired()} is then true and the app must show the codes, let the user
+     * store them, and submit {@code SettingsMethod.LookupSecret.confirm()} — otherwise the user has
+     * no backup codes. After {@code REVEAL} the codes are the stored ones.
+     *
+     * <pre>
+     * POST /self-service/settings?flow=... {method: lookup_secret, lookup_secret_regenerate: true}
+     * 200 {state: show_form, ui.nodes: [lookup_secret_codes (1050015), lookup_secret_confirm (1050011)]}
+     * </pre>
+     *
+     * @param flow                 the flow showing the codes
+     * @param codes                the codes still usable, as shown
+     * @param confirmationRequired whether the codes are stored only after a confirmation
+     */
+    record LookupSecretsShown(SettingsFlow flow, List<Secret> codes, boolean confirmationRequired) implements SettingsOutcome {
+        /** Requires every component; copies the list. */
+        public LookupSecretsShown {
+            Objects.requireNonNull(flow, "flow == null");
+            codes = List.copyOf(codes);
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.lookupSecretsShown(this);
+        }
+    }
+
+    /**
+     * The change is held back until a new address is verified ({@code verify_new_address} hook, Kratos's
+     * development line after v26.2.0): HTTP 200 without message 1050001, the identity keeps its old
+     * traits, and Kratos sent a code to the new address. Verify it in {@code verificationFlow}; the
+     * change is applied then.
+     *
+     * <pre>
+     * POST /self-service/settings?flow=... {method: profile, traits: {email: new@...}}
+     * 200 {state: show_form, continue_with: [{action: show_verification_ui, flow: {id, verifiable_address}}]}
+     * </pre>
+     *
+     * @param flow             the settings flow
+     * @param verificationFlow the verification flow for the new address
+     * @param address          the new address, when named
+     */
+    record VerificationRequired(SettingsFlow flow, FlowId verificationFlow, Optional<String> address) implements SettingsOutcome {
+        /** Requires every component. */
+        public VerificationRequired {
+            Objects.requireNonNull(flow, "flow == null");
+            Objects.requireNonNull(verificationFlow, "verificationFlow == null");
+            Objects.requireNonNull(address, "address == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.verificationRequired(this);
         }
     }
 
@@ -222,6 +301,22 @@ public sealed interface SettingsOutcome {
          * @return the result
          */
         R methodUnavailable(MethodUnavailable methodUnavailable);
+
+        /**
+         * Handles {@link LookupSecretsShown}.
+         *
+         * @param lookupSecretsShown the outcome
+         * @return the result
+         */
+        R lookupSecretsShown(LookupSecretsShown lookupSecretsShown);
+
+        /**
+         * Handles {@link VerificationRequired}.
+         *
+         * @param verificationRequired the outcome
+         * @return the result
+         */
+        R verificationRequired(VerificationRequired verificationRequired);
     }
 
     /**

@@ -23,4 +23,7 @@ public interface VerificationFlows {
 
     /** Continues after an expiry: fetches the new flow when named, otherwise starts one. */
     VerificationFlow restart(VerificationOutcome.FlowExpired expired);
+
+    /** Continues after too many code attempts: fetches the new flow Kratos named, otherwise starts one. */
+    VerificationFlow restart(VerificationOutcome.TooManyAttempts tooMany);
 }

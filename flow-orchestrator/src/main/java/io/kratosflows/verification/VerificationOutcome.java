@@ -2,6 +2,8 @@ package io.kratosflows.verification;
 
 import io.kratosflows.FlowId;
 import io.kratosflows.error.KratosError;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -95,12 +97,27 @@ public sealed interface VerificationOutcome {
      *
      * @param error       the error, when Kratos sent one (a 303 carries none)
      * @param replacement the new flow, when named
+     * @param expiredAt   when the flow (or its code) expired, when Kratos said ({@code expired_at})
+     * @param since       how long ago it expired, when Kratos said ({@code since})
      */
-    record FlowExpired(Optional<KratosError> error, Optional<FlowId> replacement) implements VerificationOutcome {
-        /** Requires both components. */
+    record FlowExpired(Optional<KratosError> error, Optional<FlowId> replacement, Optional<Instant> expiredAt,
+                       Optional<Duration> since) implements VerificationOutcome {
+        /** Requires every component. */
         public FlowExpired {
             Objects.requireNonNull(error, "error == null");
             Objects.requireNonNull(replacement, "replacement == null");
+            Objects.requireNonNull(expiredAt, "expiredAt == null");
+            Objects.requireNonNull(since, "since == null");
+        }
+
+        /**
+         * An expiry without timing details.
+         *
+         * @param error       the error
+         * @param replacement the new flow's id, when given
+         */
+        public FlowExpired(Optional<KratosError> error, Optional<FlowId> replacement) {
+            this(error, replacement, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -110,7 +127,9 @@ public sealed interface VerificationOutcome {
     }
 
     /**
-     * The flow was already completed and cannot take another code ({@code self_service_flow_replaced}).
+     * The flow had already verified the address and takes no more codes (HTTP 410
+     * {@code self_service_flow_replaced}; the new flow's message 4070002 says "already completed").
+     * The address is verified: nothing is left to do.
      *
      * @param error       the error Kratos sent
      * @param replacement the flow Kratos suggests, when named
@@ -145,6 +164,29 @@ public sealed interface VerificationOutcome {
         @Override
         public <R> R handle(Handler<R> handler) {
             return handler.methodUnavailable(this);
+        }
+    }
+
+    /**
+     * Codes were submitted too often: after five wrong codes Kratos replaced the flow (HTTP 410
+     * {@code self_service_flow_replaced} with {@code use_flow_id}; the new flow's message 4000001 says
+     * "The request was submitted too often"), and the address is not verified. Continue in
+     * {@code replacement} ({@link VerificationFlows#restart(TooManyAttempts)}) and send a new code. The
+     * same answer to a flow that had already verified the address is {@link AlreadyUsed}.
+     *
+     * @param error       the error Kratos sent
+     * @param replacement the new flow, when named
+     */
+    record TooManyAttempts(KratosError error, Optional<FlowId> replacement) implements VerificationOutcome {
+        /** Requires both components. */
+        public TooManyAttempts {
+            Objects.requireNonNull(error, "error == null");
+            Objects.requireNonNull(replacement, "replacement == null");
+        }
+
+        @Override
+        public <R> R handle(Handler<R> handler) {
+            return handler.tooManyAttempts(this);
         }
     }
 
@@ -210,6 +252,14 @@ public sealed interface VerificationOutcome {
          * @return the result
          */
         R methodUnavailable(MethodUnavailable methodUnavailable);
+
+        /**
+         * Handles {@link TooManyAttempts}.
+         *
+         * @param tooManyAttempts the outcome
+         * @return the result
+         */
+        R tooManyAttempts(TooManyAttempts tooManyAttempts);
     }
 
     /**

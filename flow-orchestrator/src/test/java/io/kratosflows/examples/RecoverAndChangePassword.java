@@ -23,7 +23,7 @@ final class RecoverAndChangePassword {
         kratos.recovery().submit(recovery, RecoveryMethod.Code.request(email));        // CodeSent
         RecoveryOutcome outcome = kratos.recovery().submit(recovery, RecoveryMethod.Code.submit(Secret.of(codeFromEmail.get())));
         if (outcome instanceof RecoveryOutcome.Recovered recovered) {              // a wrong code is InvalidCode, not success
-            SettingsFlow settings = kratos.settings().fetch(recovered.settingsFlow(), recovered.token());
+            SettingsFlow settings = kratos.settings().afterRecovery(recovered);
             result = kratos.settings().submit(settings, new SettingsMethod.Password(Secret.of(newPassword)));  // Saved
         }
         // README:recovery:end

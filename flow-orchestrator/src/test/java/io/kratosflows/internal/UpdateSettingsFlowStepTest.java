@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.settings.SettingsFlow;
+import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.Secret;
 import io.kratosflows.Traits;
@@ -27,9 +28,10 @@ import org.junit.jupiter.api.Test;
 class UpdateSettingsFlowStepTest {
 
     private static final SessionToken TOKEN = SessionToken.of("ory_st_settings");
+    private static final SettingsMethod PASSWORD = new SettingsMethod.Password(io.kratosflows.Secret.of("new-password-123"));
 
     private static SettingsOutcome submitted(String fixture) {
-        return UpdateSettingsFlowStep.outcome(Wire.recorded(fixture), Samples.settings(TOKEN), "password");
+        return UpdateSettingsFlowStep.outcome(Wire.recorded(fixture), Samples.settings(TOKEN), PASSWORD);
     }
 
     @Test
@@ -74,7 +76,7 @@ class UpdateSettingsFlowStepTest {
 
     @Test
     void aal2RequiredIsSecondFactorRequiredOnSubmitAndAnErrorOnStart() {
-        var submit = UpdateSettingsFlowStep.outcome(Wire.of(403, Wire.body("settings/create-aal2-required.403.json")), Samples.settings(TOKEN), "password");
+        var submit = UpdateSettingsFlowStep.outcome(Wire.of(403, Wire.body("settings/create-aal2-required.403.json")), Samples.settings(TOKEN), PASSWORD);
         assertInstanceOf(SettingsOutcome.SecondFactorRequired.class, submit);
 
         var start = assertThrows(KratosErrorException.class,
@@ -86,12 +88,16 @@ class UpdateSettingsFlowStepTest {
     }
 
     @Test
-    void lookupSecretsAreExposedAfterRegenerateAndNeverPrinted() {
-        var saved = assertInstanceOf(SettingsOutcome.Saved.class, submitted("settings/submit-lookup-regenerate.200.json"));
+    void regeneratedLookupSecretsAreShownNotSavedAndNeverPrinted() {
+        for (String fixture : new String[] {"settings/submit-lookup-regenerate.200.json",
+                "settings/submit-lookup-regenerate-after-saved.200.json"}) {
+            var shown = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class, UpdateSettingsFlowStep.outcome(
+                    Wire.recorded(fixture), Samples.settings(TOKEN), SettingsMethod.LookupSecret.regenerate()), fixture);
 
-        var codes = saved.flow().lookupSecrets();
-        assertEquals(12, codes.size());
-        assertFalse(saved.toString().contains(codes.get(0).reveal()));
+            assertEquals(12, shown.codes().size());
+            assertTrue(shown.confirmationRequired());
+            assertFalse(shown.toString().contains(shown.codes().get(0).reveal()));
+        }
     }
 
     @Test
@@ -175,12 +181,12 @@ class UpdateSettingsFlowStepTest {
         ObjectNode unsupported = (ObjectNode) Wire.recorded("settings/submit-password-success.200.json").json();
         ((ObjectNode) unsupported.path("ui")).putArray("messages").addObject().put("id", 4010002).put("type", "error").put("text", "x");
 
-        assertInstanceOf(SettingsOutcome.NeedsInput.class, UpdateSettingsFlowStep.outcome(Wire.of(400, saved), Samples.settings(TOKEN), "password"));
-        assertThrows(UnexpectedResponseException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(500, saved), Samples.settings(TOKEN), "password"));
+        assertInstanceOf(SettingsOutcome.NeedsInput.class, UpdateSettingsFlowStep.outcome(Wire.of(400, saved), Samples.settings(TOKEN), PASSWORD));
+        assertThrows(UnexpectedResponseException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(500, saved), Samples.settings(TOKEN), PASSWORD));
         assertInstanceOf(SettingsOutcome.NeedsInput.class,
-                UpdateSettingsFlowStep.outcome(Wire.of(200, Wire.body("settings/submit-password-too-short.400.json")), Samples.settings(TOKEN), "password"));
+                UpdateSettingsFlowStep.outcome(Wire.of(200, Wire.body("settings/submit-password-too-short.400.json")), Samples.settings(TOKEN), PASSWORD));
         assertTrue(assertInstanceOf(SettingsOutcome.MethodUnavailable.class,
-                UpdateSettingsFlowStep.outcome(Wire.of(200, unsupported.toString()), Samples.settings(TOKEN), "passkey")).error().isEmpty());
+                UpdateSettingsFlowStep.outcome(Wire.of(200, unsupported.toString()), Samples.settings(TOKEN), SettingsMethod.Passkey.remove("x"))).error().isEmpty());
     }
 
     @Test
@@ -188,12 +194,12 @@ class UpdateSettingsFlowStepTest {
         String refresh = Wire.body("settings/submit-password-refresh-required.403.json");
         String aal2 = Wire.body("settings/create-aal2-required.403.json");
 
-        assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(401, refresh), Samples.settings(TOKEN), "password"));
-        assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(401, aal2), Samples.settings(TOKEN), "password"));
+        assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(401, refresh), Samples.settings(TOKEN), PASSWORD));
+        assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(Wire.of(401, aal2), Samples.settings(TOKEN), PASSWORD));
         assertThrows(KratosErrorException.class, () -> UpdateSettingsFlowStep.outcome(
-                Wire.of(403, "{\"error\":{\"id\":\"security_csrf_violation\",\"code\":403}}"), Samples.settings(TOKEN), "password"));
+                Wire.of(403, "{\"error\":{\"id\":\"security_csrf_violation\",\"code\":403}}"), Samples.settings(TOKEN), PASSWORD));
         var second = assertInstanceOf(SettingsOutcome.SecondFactorRequired.class,
-                UpdateSettingsFlowStep.outcome(Wire.of(403, aal2), Samples.settings(TOKEN), "password"));
+                UpdateSettingsFlowStep.outcome(Wire.of(403, aal2), Samples.settings(TOKEN), PASSWORD));
         assertTrue(second.error().is("session_aal2_required"));
     }
 }

@@ -14,6 +14,12 @@ final class Wire {
                 RecordedResponses.body(fixture));
     }
 
+    /** {@return a response recorded from another Kratos: {@code v25.4.0}, {@code v1.3.1} or {@code dev}} */
+    static KratosResponse recorded(String version, String fixture) {
+        return KratosResponse.of(RecordedResponses.status(fixture), Map.of("Content-Type", "application/json; charset=utf-8"),
+                RecordedResponses.body(version, fixture));
+    }
+
     static KratosResponse of(int status, String body) {
         return KratosResponse.of(status, body);
     }

@@ -68,6 +68,29 @@ final class Live implements ExecutionCondition, BeforeAllCallback, BeforeEachCal
         return server.mail().lastCodeFor(email, purpose, CODE_WAIT);
     }
 
+    /**
+     * {@return a code sent after {@code previous}, waiting for it to arrive} The kit's mailbox returns
+     * the newest code it holds, which until delivery is the previous one.
+     */
+    String newCode(String email, CodePurpose purpose, String previous) {
+        long deadline = System.nanoTime() + CODE_WAIT.toNanos();
+        while (true) {
+            String code = code(email, purpose);
+            if (!code.equals(previous)) {
+                return code;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no new " + purpose + " code for " + email + " within " + CODE_WAIT);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Registers with a password (unified style) and returns the session token. */
     SessionToken register(String email, String password) {
         RegistrationOutcome outcome = kratos().registration().submit(kratos().registration().start(),

@@ -40,7 +40,7 @@ class RecoveryAndVerificationLiveIT {
         String code = LIVE.code(email, CodePurpose.RECOVERY);
         var recovered = assertInstanceOf(RecoveryOutcome.Recovered.class,
                 LIVE.kratos().recovery().submit(flow, RecoveryMethod.Code.submit(Secret.of(code))));
-        var settings = LIVE.kratos().settings().fetch(recovered.settingsFlow(), recovered.token());
+        var settings = LIVE.kratos().settings().afterRecovery(recovered);
         var saved = LIVE.kratos().settings().submit(settings, new SettingsMethod.Password(Secret.of("recovered-horse-battery-44")));
 
         assertInstanceOf(RecoveryOutcome.CodeSent.class, sent);

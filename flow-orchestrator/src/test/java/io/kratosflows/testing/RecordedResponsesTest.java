@@ -18,7 +18,7 @@ class RecordedResponsesTest {
     void anUnknownFixtureIsNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> RecordedResponses.body("login/nothing.200.json"));
 
-        assertEquals("no fixture login/nothing.200.json", e.getMessage());
+        assertEquals("no fixture v26.2.0/login/nothing.200.json", e.getMessage());
         assertTrue(RecordedResponses.body("login/create.200.json").startsWith("{"));
     }
 }

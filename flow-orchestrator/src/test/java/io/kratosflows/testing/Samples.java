@@ -51,6 +51,12 @@ public final class Samples {
                 Optional.empty(), Optional.empty(), token);
     }
 
+    /** {@return a login flow that expired at the given time, started with the token} */
+    public static LoginFlow loginExpiredAt(java.time.Instant expiresAt, SessionToken token) {
+        return new LoginFlow(ID, "api", Optional.empty(), true, Aal.AAL1, Optional.of(expiresAt), Optional.empty(), EMPTY_UI,
+                Optional.empty(), Optional.empty(), Optional.of(token));
+    }
+
     /** {@return a registration flow} */
     public static RegistrationFlow registration() {
         return new RegistrationFlow(ID, "api", Optional.empty(), Optional.empty(), Optional.empty(), EMPTY_UI, Optional.empty(),
@@ -75,12 +81,21 @@ public final class Samples {
 
     /** {@return a verification flow} */
     public static VerificationFlow verification() {
-        return verification(EMPTY_UI);
+        return verification(Optional.empty(), EMPTY_UI);
+    }
+
+    /** {@return a verification flow in the given state, e.g. {@code sent_email} or {@code passed_challenge}} */
+    public static VerificationFlow verification(Optional<String> state) {
+        return verification(state, EMPTY_UI);
     }
 
     /** {@return a verification flow with this form} */
     public static VerificationFlow verification(Ui ui) {
-        return new VerificationFlow(ID, "api", Optional.empty(), Optional.empty(), Optional.empty(), ui, Optional.empty());
+        return verification(Optional.empty(), ui);
+    }
+
+    private static VerificationFlow verification(Optional<String> state, Ui ui) {
+        return new VerificationFlow(ID, "api", state, Optional.empty(), Optional.empty(), ui, Optional.empty());
     }
 
     /** {@return a form that offers exactly these methods (groups): one text input per group} */

@@ -20,18 +20,49 @@ import java.util.Optional;
  * replaces whatever was there, lists and objects included (no deep merge), which is what a test of
  * a variant wants: {@code after.password.hooks = []} means "no hooks", not "the old hooks".
  *
- * @param key   the dotted key, never blank, no empty segments
- * @param value the new value, or empty to remove the key
+ * <p>Two refinements for test fixtures that register something (an OIDC provider, a return URL)
+ * next to what the base profile has: {@link #append} adds an element to a list instead of
+ * replacing it, and {@link #since} applies an overlay only from a Kratos version on (a key or value
+ * the older configuration schema would reject).
+ *
+ * @param key          the dotted key, never blank, no empty segments
+ * @param value        the new value, or empty to remove the key
+ * @param append       whether the value is appended to the list at {@code key} (created if absent)
+ * @param sinceVersion the first Kratos version the overlay applies to; empty for every version
  */
-record ConfigOverlay(String key, Optional<JsonNode> value) {
+record ConfigOverlay(String key, Optional<JsonNode> value, boolean append, Optional<KratosVersion> sinceVersion) {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
     ConfigOverlay {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(sinceVersion, "sinceVersion");
         segments(key); // validates
+        if (append && value.isEmpty()) {
+            throw new IllegalArgumentException("overlay " + key + ": append needs a value");
+        }
         value = value.map(JsonNode::deepCopy);
+    }
+
+    ConfigOverlay(String key, Optional<JsonNode> value) {
+        this(key, value, false, Optional.empty());
+    }
+
+    /** An overlay that appends {@code value} (converted as by {@link #set}) to the list at {@code key}. */
+    static ConfigOverlay append(String key, Object value) {
+        Objects.requireNonNull(value, () -> "value for " + key);
+        return new ConfigOverlay(key, Optional.of(toNode(value)), true, Optional.empty());
+    }
+
+    /** This overlay, applied only to Kratos {@code version} and newer. */
+    ConfigOverlay since(KratosVersion version) {
+        return new ConfigOverlay(key, value, append, Optional.of(version));
+    }
+
+    /** Whether this overlay applies to a Kratos of this version. */
+    boolean appliesTo(KratosVersion version) {
+        return sinceVersion.map(since -> version.compareTo(since) >= 0).orElse(true);
     }
 
     /**
@@ -86,6 +117,10 @@ record ConfigOverlay(String key, Optional<JsonNode> value) {
             current = child(current, path.get(i), path.subList(0, i + 1));
         }
         String last = path.get(path.size() - 1);
+        if (append) {
+            appendTo(current, last, path);
+            return;
+        }
         if (current instanceof ObjectNode object) {
             if (value.isPresent()) {
                 object.set(last, value.get().deepCopy());
@@ -101,6 +136,17 @@ record ConfigOverlay(String key, Optional<JsonNode> value) {
                 array.remove(index);
             }
         }
+    }
+
+    private void appendTo(JsonNode parent, String last, List<String> path) {
+        JsonNode list = parent instanceof ArrayNode array ? array.get(index(last, array, path)) : parent.get(last);
+        if (list == null || list.isNull()) {
+            list = ((ObjectNode) parent).putArray(last);
+        }
+        if (!(list instanceof ArrayNode array)) {
+            throw new IllegalArgumentException("overlay " + key + ": cannot append, '" + key + "' is not a list");
+        }
+        array.add(value.orElseThrow().deepCopy());
     }
 
     /** Steps into {@code segment}, creating an object where nothing (or a scalar) was. */
@@ -146,6 +192,7 @@ record ConfigOverlay(String key, Optional<JsonNode> value) {
 
     /** Key and value as YAML flow text; used to tell configurations apart. */
     String fingerprint() {
-        return key + "=" + value.map(JsonNode::toString).orElse("<unset>");
+        return key + (append ? "+=" : "=") + value.map(JsonNode::toString).orElse("<unset>")
+                + sinceVersion.map(v -> " (since " + v + ")").orElse("");
     }
 }

@@ -60,7 +60,9 @@ final class KratosConfigRenderer {
         config.put("version", version.text());
         applyRegistrationStyle(config, version, style);
         for (ConfigOverlay overlay : overlays) {
-            overlay.applyTo(config);
+            if (overlay.appliesTo(version)) {
+                overlay.applyTo(config);
+            }
         }
         return config;
     }

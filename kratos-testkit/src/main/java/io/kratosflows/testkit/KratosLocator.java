@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Decides which Kratos the tests use, from an environment map (injectable, so the decision is
  * unit-tested): {@code KRATOS_PUBLIC_URL} + {@code KRATOS_ADMIN_URL} (a running server), else
- * {@code KRATOS_BIN} (a binary), else {@code kratos} on {@code PATH}, else nothing.
+ * {@code KRATOS_BIN} (a binary), else {@code kratos} on {@code PATH}, else the release the kit
+ * downloaded before ({@link KratosDownload#cached()}), else that release to download when
+ * {@code KRATOS_DOWNLOAD=true}, else nothing.
  */
 final class KratosLocator {
 
@@ -24,19 +27,35 @@ final class KratosLocator {
 
     /** The one line printed (and reported) when the live tests are skipped for want of Kratos. */
     static final String NOT_FOUND_REASON = "SKIPPED (no Kratos): set KRATOS_BIN to a Kratos binary,"
-            + " put kratos on PATH, or set KRATOS_PUBLIC_URL/KRATOS_ADMIN_URL";
+            + " put kratos on PATH, set KRATOS_PUBLIC_URL/KRATOS_ADMIN_URL, or set KRATOS_DOWNLOAD=true"
+            + " to let the kit download Kratos";
 
     private final Map<String, String> env;
     private final Predicate<Path> isExecutable;
+    private final Supplier<KratosDownload> download;
 
     KratosLocator(Map<String, String> env, Predicate<Path> isExecutable) {
-        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
-        this.isExecutable = Objects.requireNonNull(isExecutable, "isExecutable");
+        this(env, isExecutable, () -> KratosDownload.fromEnvironment(env));
     }
 
-    /** A locator over the real process environment and file system. */
+    KratosLocator(Map<String, String> env, Predicate<Path> isExecutable, Supplier<KratosDownload> download) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.isExecutable = Objects.requireNonNull(isExecutable, "isExecutable");
+        this.download = Objects.requireNonNull(download, "download");
+    }
+
+    /** A locator over an environment map (and nothing else) and the real file system. */
     static KratosLocator of(Map<String, String> env) {
-        return new KratosLocator(env, p -> Files.isRegularFile(p) && Files.isExecutable(p));
+        return new KratosLocator(env, KratosLocator::executable);
+    }
+
+    /** A locator over this process: its environment, system properties and file system. */
+    static KratosLocator ofSystem() {
+        return new KratosLocator(System.getenv(), KratosLocator::executable, KratosDownload::fromSystem);
+    }
+
+    private static boolean executable(Path p) {
+        return Files.isRegularFile(p) && Files.isExecutable(p);
     }
 
     KratosResolution resolve() {
@@ -49,8 +68,31 @@ final class KratosLocator {
         if (bin.isPresent()) {
             return binaryFromEnv(bin.get());
         }
-        return onPath().<KratosResolution>map(p -> new KratosResolution.Binary(p, "PATH"))
-                .orElseGet(() -> new KratosResolution.NotFound(NOT_FOUND_REASON));
+        Optional<Path> onPath = onPath();
+        if (onPath.isPresent()) {
+            return new KratosResolution.Binary(onPath.get(), "PATH");
+        }
+        return downloaded();
+    }
+
+    /** The cached release, or the release to download when the switch is on (the kit's default is off). */
+    private KratosResolution downloaded() {
+        KratosDownload release;
+        try {
+            release = download.get();
+        } catch (IllegalArgumentException e) {
+            return new KratosResolution.Misconfigured(e.getMessage());
+        }
+        Optional<Path> cached = release.binary().filter(isExecutable);
+        if (cached.isPresent()) {
+            return new KratosResolution.Binary(cached.get(), "cache");
+        }
+        if (!release.enabled(false)) {
+            return new KratosResolution.NotFound(NOT_FOUND_REASON);
+        }
+        return release.impossible().<KratosResolution>map(why -> new KratosResolution.NotFound(
+                "SKIPPED (no Kratos): " + KratosDownload.SWITCH + " is on, but " + why))
+                .orElseGet(() -> new KratosResolution.Download(release));
     }
 
     private KratosResolution external(Optional<String> publicUrl, Optional<String> adminUrl) {

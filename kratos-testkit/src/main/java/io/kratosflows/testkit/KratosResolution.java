@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Where the testkit found a Kratos, decided by {@link KratosLocator}: a running server, a binary to
- * start, nothing (the live tests are skipped) or a setting that is present but wrong (the live
- * tests fail, since someone asked for a Kratos that cannot be used).
+ * start, a release to download, nothing (the live tests are skipped) or a setting that is present
+ * but wrong (the live tests fail, since someone asked for a Kratos that cannot be used).
  */
 sealed interface KratosResolution {
 
@@ -23,12 +23,23 @@ sealed interface KratosResolution {
      * A Kratos binary to start.
      *
      * @param binary the executable
-     * @param origin how it was found, for messages ({@code KRATOS_BIN} or {@code PATH})
+     * @param origin how it was found, for messages ({@code KRATOS_BIN}, {@code PATH}, {@code cache}
+     *               or {@code download})
      */
     record Binary(Path binary, String origin) implements KratosResolution {
         public Binary {
             Objects.requireNonNull(binary, "binary");
             Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    /**
+     * No Kratos installed, but downloading is on ({@code KRATOS_DOWNLOAD=true}): the release to
+     * fetch into the cache before the tests start.
+     */
+    record Download(KratosDownload download) implements KratosResolution {
+        public Download {
+            Objects.requireNonNull(download, "download");
         }
     }
 

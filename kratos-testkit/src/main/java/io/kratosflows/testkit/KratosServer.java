@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,10 +46,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p><b>Which Kratos.</b> In this order: a running server named by {@code KRATOS_PUBLIC_URL} and
  * {@code KRATOS_ADMIN_URL} (configurations with overlays or a non-default registration style
  * cannot be applied to it, so their tests are skipped with that reason); a binary named by
- * {@code KRATOS_BIN}; {@code kratos} on {@code PATH}. With none of them the tests are
+ * {@code KRATOS_BIN}; {@code kratos} on {@code PATH}; the official release the kit downloaded into
+ * the per-user cache before; and, only when {@code KRATOS_DOWNLOAD=true} (or
+ * {@code -Dkratos.download=true}), that release downloaded now (see {@link KratosDownload}: pinned
+ * version, checksum-verified, progress on standard error). With none of them the tests are
  * <em>skipped</em> (an {@link ExecutionCondition}) and one line says so on standard error:
- * {@value KratosLocator#NOT_FOUND_REASON}. A setting that is present but unusable (only one URL, a
- * {@code KRATOS_BIN} that is not executable) fails the tests instead.
+ * {@value KratosLocator#NOT_FOUND_REASON}; a download that cannot be made skips them the same way,
+ * with its reason. A setting that is present but unusable (only one URL, a {@code KRATOS_BIN} that
+ * is not executable) or a download that fails its checksum fails the tests instead.
  *
  * <p><b>What is started.</b> The shipped base configuration ({@code kratos.base.yml}: memory DSN,
  * cheap argon2, password/profile/code/totp/lookup_secret/passkey/fake-GitHub-OIDC methods, recovery
@@ -82,7 +88,15 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
             ExtensionContext.Namespace.create(KratosServer.class);
     /** Skip reasons already printed in this JVM: one line per reason, not one per class. */
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+    /** Each release is fetched (or found to be unavailable) once per JVM, not once per class. */
+    private static final Map<String, KratosResolution> DOWNLOADS = new ConcurrentHashMap<>();
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    private static final String OIDC_PROVIDERS = "selfservice.methods.oidc.config.providers";
+    private static final KratosVersion FIRST_FEDCM_TEST_VERSION = KratosVersion.parse("v25.4.0");
+    /** {@code local claims = std.extVar('claims'); { identity: { traits: { email: claims.email } } }} */
+    private static final String EMAIL_MAPPER_URL = "base64://" + Base64.getEncoder().encodeToString(
+            "local claims = std.extVar('claims'); { identity: { traits: { email: claims.email } } }"
+                    .getBytes(StandardCharsets.UTF_8));
 
     private final RegistrationStyle style;
     private final List<ConfigOverlay> overlays;
@@ -196,10 +210,30 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
     private KratosResolution resolution() {
         KratosResolution r = resolution;
         if (r == null) {
-            r = KratosLocator.of(environment.orElseGet(System::getenv)).resolve();
+            r = environment.map(KratosLocator::of).orElseGet(KratosLocator::ofSystem).resolve();
+            if (r instanceof KratosResolution.Download download) {
+                r = DOWNLOADS.computeIfAbsent(download.download().toString(),
+                        key -> provision(download.download(), announceTo));
+            }
             resolution = r;
         }
         return r;
+    }
+
+    /**
+     * Fetches the release into the cache. A transfer that fails skips the tests like a missing
+     * Kratos; bytes that fail verification fail them, since the download address is wrong or the
+     * file was tampered with.
+     */
+    private static KratosResolution provision(KratosDownload download, PrintStream log) {
+        try {
+            return new KratosResolution.Binary(download.fetch(log::println), "download");
+        } catch (KratosDownloadException e) {
+            if (e.reason().isIntegrityFailure()) {
+                return new KratosResolution.Misconfigured(e.getMessage());
+            }
+            return new KratosResolution.NotFound("SKIPPED (no Kratos): " + e.getMessage());
+        }
     }
 
     /** Why this configuration's tests cannot run here, if they cannot. */
@@ -329,6 +363,77 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
             return this;
         }
 
+        /**
+         * Registers {@code provider} with Kratos as the generic OpenID Connect provider {@code id}
+         * (appended to {@code selfservice.methods.oidc.config.providers}, next to the base
+         * profile's fake GitHub): {@code provider: generic}, its issuer URL, client id and secret,
+         * scopes {@code openid} and {@code email}, and a mapper that copies the {@code email} claim
+         * to {@code traits.email}. Kratos reads the provider's discovery document at the first
+         * sign-in, so the provider must be running by then.
+         */
+        public Builder oidcProvider(String id, OidcTestProvider provider) {
+            Objects.requireNonNull(provider, "provider");
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("id", requireProviderId(id));
+            config.put("provider", "generic");
+            config.put("label", "Test provider");
+            config.put("issuer_url", provider.issuer().toString());
+            config.put("client_id", provider.clientId());
+            config.put("client_secret", provider.clientSecret());
+            config.put("mapper_url", EMAIL_MAPPER_URL);
+            config.put("scope", List.of("openid", "email"));
+            overlays.add(ConfigOverlay.append(OIDC_PROVIDERS, config));
+            return this;
+        }
+
+        /**
+         * Registers Kratos's own {@code fedcm-test} provider type as {@code id}: the one provider
+         * type that accepts native id tokens (the {@code id_token} field of an {@code oidc}
+         * submission) signed by a test issuer, with the fixed key {@link
+         * OidcTestProvider#fedcmTestIdToken} uses. The type exists from Kratos v25.4 on (v1.3's
+         * configuration schema rejects it), so the overlay is applied to v25.4+ only.
+         */
+        public Builder idTokenTestProvider(String id) {
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("id", requireProviderId(id));
+            config.put("provider", "fedcm-test");
+            config.put("client_id", "kratos-flows-id-token-test");
+            config.put("client_secret", "not-a-secret");
+            config.put("mapper_url", EMAIL_MAPPER_URL);
+            overlays.add(ConfigOverlay.append(OIDC_PROVIDERS, config).since(FIRST_FEDCM_TEST_VERSION));
+            return this;
+        }
+
+        /**
+         * The passkey relying party: {@code selfservice.methods.passkey.config.rp.id} and
+         * {@code .origins}. The base profile has {@code localhost} and
+         * {@code http://localhost:4455}; an Android app's origin is
+         * {@code android:apk-key-hash:<base64url SHA-256 of its signing certificate>}.
+         */
+        public Builder passkeyRelyingParty(String rpId, String... origins) {
+            Objects.requireNonNull(rpId, "rpId");
+            if (origins.length == 0) {
+                throw new IllegalArgumentException("give at least one origin");
+            }
+            overlays.add(ConfigOverlay.setString("selfservice.methods.passkey.config.rp.id", rpId));
+            overlays.add(ConfigOverlay.set("selfservice.methods.passkey.config.rp.origins", List.of(origins)));
+            return this;
+        }
+
+        /** Appends {@code url} to {@code selfservice.allowed_return_urls} (e.g. a loopback redirect receiver). */
+        public Builder allowReturnUrl(String url) {
+            overlays.add(ConfigOverlay.append("selfservice.allowed_return_urls", Objects.requireNonNull(url, "url")));
+            return this;
+        }
+
+        private static String requireProviderId(String id) {
+            Objects.requireNonNull(id, "id");
+            if (!id.matches("[a-z0-9_-]+")) {
+                throw new IllegalArgumentException("provider id must be lower-case letters, digits, '_' or '-': '" + id + "'");
+            }
+            return id;
+        }
+
         /** A readable prefix for the instance folder under {@code target/kratos-testkit/}. */
         public Builder name(String name) {
             Objects.requireNonNull(name, "name");
@@ -352,8 +457,10 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
 
         /**
          * The environment Kratos is looked up in ({@code KRATOS_PUBLIC_URL},
-         * {@code KRATOS_ADMIN_URL}, {@code KRATOS_BIN}, {@code PATH}) instead of the process's:
-         * for tests of the kit, or to pin a binary without changing the environment.
+         * {@code KRATOS_ADMIN_URL}, {@code KRATOS_BIN}, {@code PATH}, and the download settings
+         * {@code KRATOS_DOWNLOAD*} with the cache under {@code XDG_CACHE_HOME} or {@code HOME})
+         * instead of the process's, whose system properties are then not read either: for tests of
+         * the kit, or to pin a binary without changing the environment.
          */
         public Builder environment(Map<String, String> environment) {
             this.environment = Optional.of(Map.copyOf(environment));

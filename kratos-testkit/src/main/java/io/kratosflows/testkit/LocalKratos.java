@@ -15,7 +15,7 @@ import java.util.Optional;
  * the caller, who closes it to stop Kratos and the sink.
  *
  * <pre>{@code
- * Optional<Path> binary = LocalKratos.find(System.getenv());      // KRATOS_BIN, else kratos on PATH
+ * Optional<Path> binary = LocalKratos.find(System.getenv());      // KRATOS_BIN, kratos on PATH, or cached
  * try (LocalKratos kratos = LocalKratos.start(LocalKratos.Options.of(binary.orElseThrow(), workDir))) {
  *     URI publicUrl = kratos.publicUrl();
  *     String code = kratos.mail().lastCodeFor(email, CodePurpose.VERIFICATION, Duration.ofSeconds(15));
@@ -37,9 +37,10 @@ public final class LocalKratos implements AutoCloseable {
 
     /**
      * The Kratos binary this environment names: {@code KRATOS_BIN}, else {@code kratos} on
-     * {@code PATH}; empty when there is neither.
+     * {@code PATH}, else the release {@link KratosDownload} cached before; empty when there is none
+     * of them. Nothing is downloaded: {@link KratosDownload#fetch} does that.
      *
-     * @throws IllegalArgumentException when {@code KRATOS_BIN} is set but not an executable file
+     * @throws IllegalArgumentException when {@code KRATOS_BIN} or a download setting is set but unusable
      */
     public static Optional<Path> find(Map<String, String> environment) {
         Map<String, String> binaryOnly = new HashMap<>(Objects.requireNonNull(environment, "environment"));

@@ -1,38 +1,38 @@
 package io.kratosflows.testkit;
 
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
+import com.bastiaanjansen.otp.TOTPGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 
 /**
  * RFC 6238 TOTP codes as Kratos checks them (SHA-1, 6 digits, 30 s), computed the way an
  * authenticator app does: for tests that link an app in settings and sign in with a second factor.
  * The secret is the base32 text Kratos shows in the settings flow ({@code totp_secret_key}).
+ * The codes come from OTP-Java ({@code com.github.bastiaanjansen:otp-java}), the base32 from
+ * commons-codec.
  */
 public final class Totp {
 
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final Duration PERIOD = Duration.ofSeconds(30);
+    private static final Base32 BASE32 = new Base32();
 
     private Totp() {
     }
 
-    /** {@return the code for the base32 secret at this instant} */
+    /**
+     * {@return the code for the base32 secret at this instant}
+     *
+     * @throws IllegalArgumentException when the secret is not base32 (RFC 4648; padding, spaces and
+     *         lower case are accepted); the message does not contain the secret
+     */
     public static String code(String base32Secret, Instant at) {
-        byte[] key = decode(base32Secret);
-        long counter = at.getEpochSecond() / 30;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            byte[] digest = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
-            int offset = digest[digest.length - 1] & 0x0F;
-            int binary = ByteBuffer.wrap(digest, offset, 4).getInt() & 0x7FFFFFFF;
-            return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
-        }
+        // OTP-Java takes the base32 text and decodes it itself. Its defaults are what Kratos and
+        // authenticator apps use: HMAC-SHA1 (which OTP-Java marks deprecated, so it is not named
+        // here), 6 digits; TotpTest pins them with RFC 6238's vectors.
+        TOTPGenerator totp = new TOTPGenerator.Builder(normalized(base32Secret)).withPeriod(PERIOD).build();
+        return totp.at(at);
     }
 
     /**
@@ -40,32 +40,26 @@ public final class Totp {
      * in the last seconds of its window could be checked in the next one.
      */
     public static String freshCode(String base32Secret) {
-        long intoWindow = Instant.now().getEpochSecond() % 30;
+        long intoWindow = Instant.now().getEpochSecond() % PERIOD.toSeconds();
         if (intoWindow >= 27) {
-            sleep((30 - intoWindow) * 1000 + 200);
+            sleep((PERIOD.toSeconds() - intoWindow) * 1000 + 200);
         }
         return code(base32Secret, Instant.now());
     }
 
-    /** {@return the bytes of a base32 text (RFC 4648, padding and spaces ignored)} */
+    /** {@return the bytes of a base32 text (RFC 4648, padding and spaces ignored, any case)} */
     static byte[] decode(String base32) {
-        String clean = base32.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
-        ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char c : clean.toCharArray()) {
-            int value = BASE32.indexOf(c);
-            if (value < 0) {
-                throw new IllegalArgumentException("not base32: " + c);
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
+        return BASE32.decode(normalized(base32));
+    }
+
+    private static String normalized(String base32) {
+        String clean = base32.replace(" ", "").toUpperCase(Locale.ROOT);
+        // commons-codec decodes leniently (it skips characters outside the alphabet); a secret with
+        // such characters is a mistake in the test, so it is refused instead.
+        if (clean.isEmpty() || !BASE32.isInAlphabet(clean)) {
+            throw new IllegalArgumentException("the TOTP secret is not base32 text (RFC 4648)");
         }
-        return java.util.Arrays.copyOf(out.array(), out.position());
+        return clean;
     }
 
     private static void sleep(long millis) {

@@ -141,4 +141,28 @@ class ConfigOverlayTest {
         overlay.applyTo(other);
         assertEquals("session", other.at("/x/hook").asText());
     }
+
+    @Test
+    void appendAddsToAListOrCreatesIt() throws Exception {
+        ObjectNode root = config("providers: [{id: github}]");
+        ConfigOverlay.append("providers", "{id: test}").applyTo(root);
+        ConfigOverlay.append("urls", "http://127.0.0.1:1/callback").applyTo(root);
+
+        assertEquals("github", root.at("/providers/0/id").asText());
+        assertEquals("test", root.at("/providers/1/id").asText());
+        assertEquals("http://127.0.0.1:1/callback", root.at("/urls/0").asText());
+        assertThrows(IllegalArgumentException.class, () -> ConfigOverlay.append("providers.0", "x").applyTo(root));
+        assertTrue(ConfigOverlay.append("a", 1).fingerprint().contains("+="));
+    }
+
+    @Test
+    void sinceLimitsAnOverlayToNewerKratosVersions() {
+        ConfigOverlay overlay = ConfigOverlay.set("a", 1).since(KratosVersion.parse("v25.4.0"));
+
+        assertTrue(overlay.appliesTo(KratosVersion.parse("v26.2.0")));
+        assertTrue(overlay.appliesTo(KratosVersion.parse("v25.4.0")));
+        assertFalse(overlay.appliesTo(KratosVersion.parse("v1.3.1")));
+        assertTrue(ConfigOverlay.set("a", 1).appliesTo(KratosVersion.parse("v1.3.1")));
+        assertTrue(overlay.fingerprint().contains("since v25.4.0"));
+    }
 }

@@ -26,7 +26,8 @@ class KratosLocatorTest {
         KratosResolution r = resolve(Map.of("PATH", "/usr/bin:/bin"));
         KratosResolution.NotFound notFound = assertInstanceOf(KratosResolution.NotFound.class, r);
         assertEquals("SKIPPED (no Kratos): set KRATOS_BIN to a Kratos binary, put kratos on PATH,"
-                + " or set KRATOS_PUBLIC_URL/KRATOS_ADMIN_URL", notFound.reason());
+                + " set KRATOS_PUBLIC_URL/KRATOS_ADMIN_URL, or set KRATOS_DOWNLOAD=true to let the kit"
+                + " download Kratos", notFound.reason());
         assertInstanceOf(KratosResolution.NotFound.class, resolve(Map.of()));
     }
 
@@ -64,6 +65,34 @@ class KratosLocatorTest {
         KratosResolution r = resolve(Map.of("KRATOS_PUBLIC_URL", " ", "KRATOS_ADMIN_URL", "",
                 "KRATOS_BIN", "", "PATH", "/opt/kratos/bin"), ON_PATH);
         assertInstanceOf(KratosResolution.Binary.class, r);
+    }
+
+    @Test
+    void aCachedDownloadComesAfterPath() {
+        Map<String, String> env = Map.of("HOME", "/home/ada", "PATH", "/usr/bin");
+        Path cached = KratosDownload.fromEnvironment(env).binary().orElseThrow();
+        KratosResolution r = resolve(env, cached);
+        KratosResolution.Binary binary = assertInstanceOf(KratosResolution.Binary.class, r);
+        assertEquals(cached, binary.binary());
+        assertEquals("cache", binary.origin());
+
+        KratosResolution onPath = resolve(Map.of("HOME", "/home/ada", "PATH", "/opt/kratos/bin"), cached, ON_PATH);
+        assertEquals(ON_PATH, assertInstanceOf(KratosResolution.Binary.class, onPath).binary());
+    }
+
+    @Test
+    void downloadingIsOptIn() {
+        assertInstanceOf(KratosResolution.NotFound.class, resolve(Map.of("HOME", "/home/ada")));
+        KratosResolution r = resolve(Map.of("HOME", "/home/ada", "KRATOS_DOWNLOAD", "true"));
+        KratosResolution.Download download = assertInstanceOf(KratosResolution.Download.class, r);
+        assertEquals(KratosDownload.DEFAULT_VERSION, download.download().version());
+
+        KratosResolution noCache = resolve(Map.of("KRATOS_DOWNLOAD", "true"));
+        assertTrue(assertInstanceOf(KratosResolution.NotFound.class, noCache).reason()
+                .startsWith("SKIPPED (no Kratos): KRATOS_DOWNLOAD is on, but there is no cache folder"));
+        KratosResolution bad = resolve(Map.of("HOME", "/home/ada", "KRATOS_DOWNLOAD", "sometimes"));
+        assertTrue(assertInstanceOf(KratosResolution.Misconfigured.class, bad).reason()
+                .contains("KRATOS_DOWNLOAD=sometimes"));
     }
 
     @Test

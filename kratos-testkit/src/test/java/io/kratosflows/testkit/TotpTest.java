@@ -2,6 +2,7 @@ package io.kratosflows.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,12 @@ class TotpTest {
     @Test
     void base32DecodingAndRejection() {
         assertArrayEquals("12345678901234567890".getBytes(StandardCharsets.US_ASCII), Totp.decode(SEED.toLowerCase()));
-        assertThrows(IllegalArgumentException.class, () -> Totp.decode("NOT-BASE32"));
+        assertArrayEquals("12345678901234567890".getBytes(StandardCharsets.US_ASCII),
+                Totp.decode("GEZDGNBV GY3TQOJQ GEZDGNBV GY3TQOJQ"));
+        assertArrayEquals("f".getBytes(StandardCharsets.US_ASCII), Totp.decode("MY======"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Totp.decode("NOT-BASE32"));
+        assertFalse(bad.getMessage().contains("NOT-BASE32"), "the secret stays out of the message");
+        assertThrows(IllegalArgumentException.class, () -> Totp.code("GEZDGNBV1", Instant.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> Totp.code("", Instant.EPOCH));
     }
 }

@@ -111,6 +111,7 @@ final class SpecComparison {
         });
     }
 
+    @SuppressWarnings("rawtypes") // swagger-core's components hold raw Schema maps
     private void compareSchemas() {
         Map<String, Schema> theirSchemas = theirs.getComponents().getSchemas();
         ours.getComponents().getSchemas().forEach((name, schema) -> {

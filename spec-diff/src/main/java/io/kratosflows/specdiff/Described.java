@@ -122,7 +122,9 @@ final class Described {
         }
         switch (segment) {
             case "properties":
-                return Optional.ofNullable(from.getProperties()).map(p -> p.get(name));
+                // Not Optional.map: swagger-core's property map holds raw Schemas (a lint warning).
+                return from.getProperties() == null ? Optional.empty()
+                        : Optional.<Schema<?>>ofNullable(from.getProperties().get(name));
             case "items":
                 return Optional.ofNullable(from.getItems());
             case "additionalProperties":
