@@ -65,14 +65,20 @@ class NewOutcomeBranchesTest {
         assertTrue(expired.since().orElseThrow().compareTo(Duration.ofSeconds(4)) > 0);
     }
 
+    /** {@return a recorded code-sent flow whose state does not say so and whose only message is this one} */
+    private static KratosResponse sentByMessage(String fixture, long messageId) {
+        ObjectNode body = (ObjectNode) Wire.recorded(fixture).json();
+        body.put("state", "choose_method");
+        ((ObjectNode) body.path("ui")).putArray("messages").addObject().put("id", messageId).put("type", "info").put("text", "sent");
+        return Wire.of(Wire.recorded(fixture).status(), body.toString());
+    }
+
     @Test
     void aReauthenticationCodeMessageMeansCodeSent() {
-        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-code-sent.400.json").json();
-        body.put("state", "choose_method");
-        ((ObjectNode) body.path("ui")).putArray("messages").addObject().put("id", UpdateLoginFlowStep.CODE_SENT_REAUTHENTICATION)
-                .put("type", "info").put("text", "sent");
+        var outcome = UpdateLoginFlowStep.outcome(sentByMessage("login/submit-code-sent.400.json",
+                UpdateLoginFlowStep.CODE_SENT_REAUTHENTICATION), Samples.login(), "code");
 
-        assertInstanceOf(LoginOutcome.CodeSent.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "code"));
+        assertInstanceOf(LoginOutcome.CodeSent.class, outcome);
     }
 
     private static SettingsOutcome settings(ObjectNode body) {
@@ -126,12 +132,9 @@ class NewOutcomeBranchesTest {
 
     @Test
     void aVerificationCodeSentToAPhoneIsCodeSent() {
-        ObjectNode body = (ObjectNode) Wire.recorded("verification/submit-email-code-sent.200.json").json();
-        body.put("state", "choose_method");
-        ((ObjectNode) body.path("ui")).putArray("messages").addObject().put("id", UpdateVerificationFlowStep.CODE_SENT_TO_PHONE)
-                .put("type", "info").put("text", "sent");
+        var outcome = UpdateVerificationFlowStep.outcome(sentByMessage("verification/submit-email-code-sent.200.json",
+                UpdateVerificationFlowStep.CODE_SENT_TO_PHONE), Samples.verification(), "code");
 
-        assertInstanceOf(VerificationOutcome.CodeSent.class,
-                UpdateVerificationFlowStep.outcome(Wire.of(200, body.toString()), Samples.verification(), "code"));
+        assertInstanceOf(VerificationOutcome.CodeSent.class, outcome);
     }
 }
