@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kratosflows.testing.FakeKratos;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class CodeStdinTest {
 
     @Test
     void verifyReadsTheCodeFromStandardInput() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("verification/submit-email-code-sent.200.json")
                     .respond("verification/submit-code-success.200.json");
             CliRun run = CliRun.run("483920\n", Map.of(), "verify", "--kratos-url", kratos.url(), "--flow", FLOW,
@@ -32,7 +33,7 @@ class CodeStdinTest {
 
     @Test
     void recoverTakesThePasswordFirstAndTheCodeSecond() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("recovery/submit-email-code-sent.200.json")
                     .respond("recovery/submit-code-success.200.json")
                     .respond("settings/create.200.json")
@@ -48,7 +49,7 @@ class CodeStdinTest {
 
     @Test
     void loginWithTheSecondFactorCodeFromStandardInput() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json")
                     .respond("login/submit-password-second-factor-required.200.json")
                     .respond("login/create-aal2.200.json")
@@ -63,7 +64,7 @@ class CodeStdinTest {
 
     @Test
     void standardInputEndingBeforeTheCodeIsOneLineAndExit2() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("verification/submit-email-code-sent.200.json");
             CliRun run = CliRun.run("", Map.of(), "verify", "--kratos-url", kratos.url(), "--flow", FLOW, "--code-stdin");
             assertEquals(2, run.exitCode(), run.toString());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.testing.RecordedResponses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,13 +26,13 @@ class CommandsReplayTest {
 
     private static String tokenOf(String fixture) {
         try {
-            return new ObjectMapper().readTree(ReplayKratos.fixture(fixture)).path("session_token").asText();
+            return new ObjectMapper().readTree(RecordedResponses.body(fixture)).path("session_token").asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static CliRun login(ReplayKratos kratos, String... extra) {
+    private static CliRun login(FakeKratos kratos, String... extra) {
         String[] args = new String[6 + extra.length];
         String[] base = {"login", "--kratos-url", kratos.url(), "--email", "ada@example.org", "--password-stdin"};
         System.arraycopy(base, 0, args, 0, base.length);
@@ -41,7 +43,7 @@ class CommandsReplayTest {
     @Test
     void loginKeepsTheTokenOutOfEveryOutputUnlessAsked() throws Exception {
         assertTrue(TOKEN.startsWith("ory_st_"));
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-success.200.json");
             CliRun run = login(kratos, "--verbose");
             assertEquals(0, run.exitCode(), run.toString());
@@ -57,7 +59,7 @@ class CommandsReplayTest {
     @Test
     void printTokenPrintsItAndTokenFileStoresIt0600() throws Exception {
         Path file = dir.resolve("token");
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-success.200.json");
             CliRun printed = login(kratos, "--print-token", "--quiet");
             assertEquals(0, printed.exitCode(), printed.toString());
@@ -84,7 +86,7 @@ class CommandsReplayTest {
                 + "\"verifiable_address\":\"ada@example.org\"}}]}}}";
         String disabled = "{\"error\":{\"code\":404,\"reason\":\"This endpoint was disabled by system administrator.\","
                 + "\"message\":\"The requested resource could not be found\"}}";
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond(403, unverified);
             CliRun refused = login(kratos);
             kratos.respond("login/create.200.json").respond(404, disabled);
@@ -100,7 +102,7 @@ class CommandsReplayTest {
 
     @Test
     void wrongPasswordIsOneLineAndExit3() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-invalid-credentials.400.json");
             CliRun run = login(kratos);
             assertEquals(3, run.exitCode(), run.toString());
@@ -112,7 +114,7 @@ class CommandsReplayTest {
 
     @Test
     void wrongVerificationCodeIsExit3() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("verification/submit-email-code-sent.200.json")
                     .respond("verification/submit-code-wrong.200.json");
             CliRun run = CliRun.run("verify", "--kratos-url", kratos.url(), "--flow",
@@ -125,7 +127,7 @@ class CommandsReplayTest {
 
     @Test
     void browserHandOverPrintsTheUrlAndExit6() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-oidc-browser-required.422.json");
             CliRun run = CliRun.run("login", "--kratos-url", kratos.url(), "--method", "oidc", "--provider", "github");
             assertEquals(6, run.exitCode(), run.toString());
@@ -135,7 +137,7 @@ class CommandsReplayTest {
 
     @Test
     void whoamiShowsTheIdentityAndAnUnknownTokenIsExit3() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("session/whoami.200.json").respond("session/whoami-after-logout.401.json");
             Map<String, String> env = Map.of("KRATOS_SESSION_TOKEN", "ory_st_from_env", "KRATOS_PUBLIC_URL", kratos.url());
             CliRun active = CliRun.run("", env, "whoami");
@@ -157,7 +159,7 @@ class CommandsReplayTest {
 
     @Test
     void interactiveLoginReadsAnswersFromStdinWithoutAConsole() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-success.200.json");
             // method choice (by name), identifier, password (hidden on a console; a plain line here)
             CliRun run = CliRun.run("password\nada@example.org\n" + PASSWORD + "\n", Map.of(),
@@ -175,7 +177,7 @@ class CommandsReplayTest {
 
     @Test
     void interactiveInputEndingEarlyIsInvalidInput() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json");
             CliRun run = CliRun.run("password\n", Map.of(), "login", "--interactive", "--kratos-url", kratos.url());
             assertEquals(2, run.exitCode(), run.toString());
@@ -185,7 +187,7 @@ class CommandsReplayTest {
 
     @Test
     void flowsShowFindsTheFlowTypeAndRendersIt() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/fetch-unknown-id.404.json").respond("registration/create.200.json");
             CliRun run = CliRun.run("flows", "show", "5f0c0000-0000-0000-0000-000000000000", "--kratos-url", kratos.url());
             assertEquals(0, run.exitCode(), run.toString());

@@ -8,6 +8,7 @@ import io.kratosflows.error.KratosError;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.error.KratosTransportException;
 import io.kratosflows.error.UnexpectedResponseException;
+import io.kratosflows.testing.FakeKratos;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class ExitCodeMappingTest {
 
     @Test
     void flowMessagesTellAuthFailureFromInvalidInput() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-invalid-credentials.400.json")
                     .respond("registration/create.200.json").respond("registration/submit-password-too-short.400.json");
             try (Connection connection = Connection.open(java.net.URI.create(kratos.url()), java.time.Duration.ofSeconds(5))) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.testing.RecordedResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,7 +39,7 @@ class ExitCodeRegressionTest {
     /** A fixture with the nodes of some groups taken out, or renamed. */
     private static String withNodes(String fixture, Predicate<String> keepGroup, String renameFrom, String renameTo)
             throws IOException {
-        ObjectNode flow = (ObjectNode) JSON.readTree(ReplayKratos.fixture(fixture));
+        ObjectNode flow = (ObjectNode) JSON.readTree(RecordedResponses.body(fixture));
         ArrayNode nodes = (ArrayNode) flow.path("ui").path("nodes");
         ArrayNode kept = JSON.createArrayNode();
         nodes.forEach(n -> {
@@ -98,7 +100,7 @@ class ExitCodeRegressionTest {
 
     @Test
     void theSchemeIsCaseInsensitive() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("session/whoami.200.json");
             CliRun run = CliRun.run("", SIGNED_IN, "whoami", "--kratos-url", kratos.url().replace("http://", "HTTP://"));
             assertEquals(0, run.exitCode(), run.toString());
@@ -125,7 +127,7 @@ class ExitCodeRegressionTest {
 
     @Test
     void anInteractiveLoginAgainstAFlowWithoutMethodsIsInvalidInput() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond(200, withNodes("login/create.200.json", "default"::equals, "", ""));
             CliRun run = CliRun.run("ada@example.org\n", Map.of(), "login", "--interactive", "--kratos-url", kratos.url());
             assertOneLine(run, 2, "offers no sign-in method");
@@ -134,7 +136,7 @@ class ExitCodeRegressionTest {
 
     @Test
     void recoveryByAMethodTheFlowDoesNotOfferIsInvalidInputAndSendsNothing() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond(200, withNodes("recovery/create.200.json", g -> true, "code", "link"));
             CliRun run = CliRun.run("recover", "--kratos-url", kratos.url(), "--email", "ada@example.org");
             assertOneLine(run, 2, "does not offer the method 'code'");
@@ -144,7 +146,7 @@ class ExitCodeRegressionTest {
 
     @Test
     void verificationByAMethodTheFlowDoesNotOfferIsInvalidInputAndSendsNothing() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond(200, withNodes("verification/create.200.json", g -> true, "code", "link"));
             CliRun run = CliRun.run("verify", "--kratos-url", kratos.url(), "--email", "ada@example.org");
             assertOneLine(run, 2, "does not offer the method 'code'");
@@ -154,9 +156,9 @@ class ExitCodeRegressionTest {
 
     @Test
     void whoamiWithAnInactiveSessionIsNotSignedIn() throws Exception {
-        ObjectNode inactive = (ObjectNode) JSON.readTree(ReplayKratos.fixture("session/whoami.200.json"));
+        ObjectNode inactive = (ObjectNode) JSON.readTree(RecordedResponses.body("session/whoami.200.json"));
         inactive.put("active", false);
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond(200, JSON.writeValueAsString(inactive));
             assertOneLine(CliRun.run("", SIGNED_IN, "whoami", "--kratos-url", kratos.url()), 3, "not signed in");
         }
@@ -164,7 +166,7 @@ class ExitCodeRegressionTest {
 
     @Test
     void aRateLimitIsKratosUnreachable() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond(429, "{\"error\":{\"code\":429,\"message\":\"Too Many Requests\"}}");
             assertOneLine(CliRun.run("", SIGNED_IN, "whoami", "--kratos-url", kratos.url()), 4, "whoami");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kratosflows.testing.FakeKratos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class JsonEnvelopeTest {
 
     @Test
     void login() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-success.200.json")
                     .respond("login/create.200.json").respond("login/submit-password-invalid-credentials.400.json");
             CliRun ok = CliRun.run("pw\n", Map.of(), "login", "--json", "--kratos-url", kratos.url(), "--email", "a@b.org",
@@ -86,7 +87,7 @@ class JsonEnvelopeTest {
 
     @Test
     void register() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("registration/create.200.json").respond("registration/submit-password-success.200.json")
                     .respond("registration/create.200.json").respond("registration/submit-password-too-short.400.json");
             CliRun ok = CliRun.run("pw-long-enough\n", Map.of(), "register", "--json", "--kratos-url", kratos.url(),
@@ -101,7 +102,7 @@ class JsonEnvelopeTest {
 
     @Test
     void settings() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("settings/create.200.json").respond("settings/submit-password-success.200.json");
             CliRun ok = CliRun.run("new-Password-123\n", SIGNED_IN, "settings", "--json", "--kratos-url", kratos.url(),
                     "--method", "password", "--password-stdin");
@@ -114,7 +115,7 @@ class JsonEnvelopeTest {
 
     @Test
     void recover() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("recovery/create.200.json").respond("recovery/submit-email-code-sent.200.json");
             CliRun sent = CliRun.run("", Map.of(), "recover", "--json", "--kratos-url", kratos.url(), "--email", "a@b.org");
             assertSuccess(sent, "recover", "code_sent");
@@ -126,7 +127,7 @@ class JsonEnvelopeTest {
 
     @Test
     void verify() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("verification/create.200.json").respond("verification/submit-email-code-sent.200.json")
                     .respond("verification/submit-email-code-sent.200.json").respond("verification/submit-code-wrong.200.json");
             CliRun sent = CliRun.run("", Map.of(), "verify", "--json", "--kratos-url", kratos.url(), "--email", "a@b.org");
@@ -139,7 +140,7 @@ class JsonEnvelopeTest {
 
     @Test
     void whoamiAndLogout() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("session/whoami.200.json").respond("session/whoami-after-logout.401.json")
                     .respond(204, "").respond("session/logout-unknown-token.403.json");
             CliRun active = CliRun.run("", SIGNED_IN, "whoami", "--json", "--kratos-url", kratos.url());
@@ -155,7 +156,7 @@ class JsonEnvelopeTest {
 
     @Test
     void tokenExchange() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/submit-password-success.200.json").respond("session/token-exchange-unknown.404.json");
             CliRun ok = CliRun.run("init-code\n", Map.of(), "token-exchange", "--json", "--kratos-url", kratos.url(),
                     "--init-code-stdin", "--return-to-code", "rtc");
@@ -168,7 +169,7 @@ class JsonEnvelopeTest {
 
     @Test
     void flowsShow() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/fetch-unknown-id.404.json").respond("registration/create.200.json");
             CliRun found = CliRun.run("flows", "show", FLOW, "--json", "--kratos-url", kratos.url());
             assertSuccess(found, "flows show", null);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.testing.RecordedResponses;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class NewOutcomesTest {
 
     @Test
     void tooManyLoginCodesIsExit7() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create-for-code.200.json").respond("login/too-many-attempt-6.400.json");
             CliRun run = CliRun.run("000000\n", Map.of(), "login", "--json", "--kratos-url", kratos.url(), "--flow", FLOW,
                     "--method", "code", "--email", "ada@example.org", "--code-stdin");
@@ -38,7 +40,7 @@ class NewOutcomesTest {
 
     @Test
     void aDisabledIdentityIsExit3() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/identity-disabled-submit-password.401.json")
                     .respond("recovery/create.200.json").respond("recovery/identity-disabled-submit-code.401.json");
             CliRun login = CliRun.run("a-Password-1\n", Map.of(), "login", "--json", "--kratos-url", kratos.url(),
@@ -52,7 +54,7 @@ class NewOutcomesTest {
 
     @Test
     void tooManyRecoveryAndVerificationCodesAreExit7() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("recovery/create.200.json").respond("recovery/too-many-attempt-6.400.json")
                     .respond("verification/too-many-attempt-5.200.json").respond("verification/too-many-attempt-6.410.json");
             CliRun recover = CliRun.run("123456\n", Map.of(), "recover", "--json", "--kratos-url", kratos.url(),
@@ -66,7 +68,7 @@ class NewOutcomesTest {
 
     @Test
     void regeneratedBackupCodesAreShownNotSavedAndNotPrintedUnlessAsked() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("settings/lookup-create.200.json").respond("settings/lookup-regenerate.200.json");
             CliRun run = CliRun.run("", Map.of("KRATOS_SESSION_TOKEN", "ory_st_lookup"), "settings", "--kratos-url",
                     kratos.url(), "--method", "lookup_secret", "--action", "regenerate", "--json");
@@ -74,7 +76,7 @@ class NewOutcomesTest {
             JsonNode json = JsonEnvelopeTest.envelope(run, "settings");
             assertEquals("lookup_secrets_shown", json.path("outcome").asText(), run.toString());
             assertTrue(json.path("data").path("confirmation_required").asBoolean(), run.toString());
-            JsonNode recorded = JSON.readTree(ReplayKratos.fixture("settings/lookup-regenerate.200.json"));
+            JsonNode recorded = JSON.readTree(RecordedResponses.body("settings/lookup-regenerate.200.json"));
             java.util.List<String> codes = new java.util.ArrayList<>();
             recorded.path("ui").path("nodes").forEach(node -> node.path("attributes").path("text").path("context")
                     .path("secrets").forEach(secret -> codes.add(secret.path("text").asText())));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kratosflows.testing.FakeKratos;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class OptionParsingTest {
 
     @Test
     void nonInteractiveLoginWithoutInputIsInvalidInputBeforeAnyRequest() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json");
             CliRun run = CliRun.run("login", "--kratos-url", kratos.url(), "--email", "ada@example.org");
             assertEquals(2, run.exitCode(), run.toString());

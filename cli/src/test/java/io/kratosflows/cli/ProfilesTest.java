@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.testing.RecordedResponses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,7 +32,7 @@ class ProfilesTest {
     private static String token() {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(ReplayKratos.fixture("login/submit-password-success.200.json")).path("session_token").asText();
+                    .readTree(RecordedResponses.body("login/submit-password-success.200.json")).path("session_token").asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -122,7 +124,7 @@ class ProfilesTest {
     @Test
     void loginKeepsTheTokenInTheProfilesFileAndWhoamiAndLogoutUseIt() throws Exception {
         Path state = home.resolve("state");
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             config("staging.kratos-url=" + kratos.url() + "\n");
             Map<String, String> env = env("XDG_STATE_HOME", state.toString());
             kratos.respond("login/create.200.json").respond("login/submit-password-success.200.json")
@@ -149,7 +151,7 @@ class ProfilesTest {
 
     @Test
     void printTokenWritesNoFile() throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos()) {
+        try (FakeKratos kratos = new FakeKratos()) {
             kratos.respond("login/create.200.json").respond("login/submit-password-success.200.json");
             CliRun run = CliRun.run("pw\n", env(), "login", "--kratos-url", kratos.url(), "--email", "a@b.org",
                     "--password-stdin", "--print-token", "--quiet");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kratosflows.FlowId;
 import io.kratosflows.SessionToken;
+import io.kratosflows.testing.FakeKratos;
+import io.kratosflows.testing.RecordedResponses;
 import io.kratosflows.ui.Ui;
 import java.net.URI;
 import java.time.Duration;
@@ -18,9 +20,9 @@ class UiRendererTest {
 
     /** The UI of a recorded flow, read through the real client from a replaying server. */
     private static Ui ui(String fixture, Function<Connection, Ui> fetch) throws Exception {
-        try (ReplayKratos kratos = new ReplayKratos();
+        try (FakeKratos kratos = new FakeKratos();
                 Connection connection = Connection.open(URI.create(kratos.url()), Duration.ofSeconds(5))) {
-            kratos.respond(200, ReplayKratos.fixture(fixture)); // fetched flows answer 200 whatever the recorded step
+            kratos.respond(200, RecordedResponses.body(fixture)); // fetched flows answer 200 whatever the recorded step
             return fetch.apply(connection);
         }
     }

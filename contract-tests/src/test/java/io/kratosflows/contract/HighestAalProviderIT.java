@@ -1,15 +1,7 @@
 package io.kratosflows.contract;
 
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
-import au.com.dius.pact.provider.junitsupport.Consumer;
-import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -17,11 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the first factor, whoami and settings asking for the second factor) against a Kratos whose whoami
  * and settings require the highest assurance level an identity has.
  */
-@Provider(PactSupport.PROVIDER)
-@Consumer(PactSupport.CONSUMER)
-@PactFolder("target/pacts")
 @PactFilter(".*\\Q" + ProviderStates.HIGHEST_AAL + "\\E")
-class HighestAalProviderIT {
+class HighestAalProviderIT extends ProviderVerification {
 
     @RegisterExtension
     static final KratosServer KRATOS = KratosServer.builder()
@@ -30,14 +19,8 @@ class HighestAalProviderIT {
             .set("selfservice.flows.settings.required_aal", "highest_available")
             .build();
 
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        ProviderTarget.prepare(context, KRATOS);
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context) {
-        context.verifyInteraction();
+    @Override
+    KratosServer kratos() {
+        return KRATOS;
     }
 }

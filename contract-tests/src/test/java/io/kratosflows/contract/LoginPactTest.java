@@ -22,7 +22,6 @@ import static io.kratosflows.contract.PactSupport.acceptsJson;
 import static io.kratosflows.contract.PactSupport.error;
 import static io.kratosflows.contract.PactSupport.flow;
 import static io.kratosflows.contract.PactSupport.kratos;
-import static io.kratosflows.contract.PactSupport.loginFlow;
 import static io.kratosflows.contract.PactSupport.session;
 import static io.kratosflows.contract.PactSupport.submit;
 import static io.kratosflows.contract.PactSupport.withToken;
@@ -49,6 +48,7 @@ import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginMethod;
 import io.kratosflows.login.LoginOptions;
 import io.kratosflows.login.LoginOutcome;
+import io.kratosflows.testing.Samples;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -279,7 +279,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "passwordLogin")
     void rightPasswordCompletes(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), new LoginMethod.Password(EMAIL, Secret.of(PASSWORD)));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), new LoginMethod.Password(EMAIL, Secret.of(PASSWORD)));
 
             LoginOutcome.Completed done = assertInstanceOf(LoginOutcome.Completed.class, outcome);
             assertEquals(SessionToken.of(TOKEN), done.token());
@@ -305,7 +305,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "wrongPasswordLogin")
     void wrongPasswordNeedsInput(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(),
+            LoginOutcome outcome = kratos.login().submit(Samples.login(),
                     new LoginMethod.Password(EMAIL, Secret.of("wrong-password-123")));
 
             LoginOutcome.NeedsInput needs = assertInstanceOf(LoginOutcome.NeedsInput.class, outcome);
@@ -329,7 +329,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "requestLoginCode")
     void codeRequestIsCodeSent(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), LoginMethod.Code.request(EMAIL));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), LoginMethod.Code.request(EMAIL));
 
             LoginOutcome.CodeSent sent = assertInstanceOf(LoginOutcome.CodeSent.class, outcome);
             assertEquals(Optional.of("sent_email"), sent.flow().state());
@@ -353,7 +353,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "resendLoginCode")
     void resendIsCodeSentAgain(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), LoginMethod.Code.resend(EMAIL));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), LoginMethod.Code.resend(EMAIL));
 
             assertInstanceOf(LoginOutcome.CodeSent.class, outcome);
         }
@@ -375,7 +375,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitLoginCode")
     void rightCodeCompletes(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), LoginMethod.Code.submit(EMAIL, Secret.of(CODE)));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), LoginMethod.Code.submit(EMAIL, Secret.of(CODE)));
 
             LoginOutcome.Completed done = assertInstanceOf(LoginOutcome.Completed.class, outcome);
             assertEquals(SessionToken.of(TOKEN), done.token());
@@ -399,7 +399,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitWrongLoginCode")
     void wrongCodeNeedsInputAndIsNotCodeSent(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), LoginMethod.Code.submit(EMAIL, Secret.of(WRONG_CODE)));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), LoginMethod.Code.submit(EMAIL, Secret.of(WRONG_CODE)));
 
             LoginOutcome.NeedsInput needs = assertInstanceOf(LoginOutcome.NeedsInput.class, outcome);
             assertTrue(needs.flow().ui().hasMessage(4010008));
@@ -422,7 +422,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitTotp")
     void rightTotpCompletesAtAal2(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(Optional.of(SessionToken.of(TOKEN)), Aal.AAL2),
+            LoginOutcome outcome = kratos.login().submit(Samples.login(Optional.of(SessionToken.of(TOKEN)), Aal.AAL2),
                     new LoginMethod.Totp(Secret.of(CODE)));
 
             LoginOutcome.Completed done = assertInstanceOf(LoginOutcome.Completed.class, outcome);
@@ -446,7 +446,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitWrongTotp")
     void wrongTotpNeedsInput(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(Optional.of(SessionToken.of(TOKEN)), Aal.AAL2),
+            LoginOutcome outcome = kratos.login().submit(Samples.login(Optional.of(SessionToken.of(TOKEN)), Aal.AAL2),
                     new LoginMethod.Totp(Secret.of(WRONG_CODE)));
 
             LoginOutcome.NeedsInput needs = assertInstanceOf(LoginOutcome.NeedsInput.class, outcome);
@@ -470,7 +470,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitLookupSecret")
     void backupCodeCompletesAtAal2(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(Optional.of(SessionToken.of(TOKEN)), Aal.AAL2),
+            LoginOutcome outcome = kratos.login().submit(Samples.login(Optional.of(SessionToken.of(TOKEN)), Aal.AAL2),
                     new LoginMethod.LookupSecret(Secret.of(LOOKUP_CODE)));
 
             LoginOutcome.Completed done = assertInstanceOf(LoginOutcome.Completed.class, outcome);
@@ -492,7 +492,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitRefresh")
     void refreshCompletesWithTheSameSession(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(Optional.of(SessionToken.of(TOKEN)), Aal.AAL1),
+            LoginOutcome outcome = kratos.login().submit(Samples.login(Optional.of(SessionToken.of(TOKEN)), Aal.AAL1),
                     new LoginMethod.Password(EMAIL, Secret.of(PASSWORD)));
 
             LoginOutcome.Completed done = assertInstanceOf(LoginOutcome.Completed.class, outcome);
@@ -515,7 +515,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitOidc")
     void socialSignInNeedsABrowser(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), LoginMethod.Oidc.provider("github"));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), LoginMethod.Oidc.provider("github"));
 
             LoginOutcome.BrowserRequired browser = assertInstanceOf(LoginOutcome.BrowserRequired.class, outcome);
             assertEquals("https://github.com/login/oauth/authorize?state=x", browser.redirectBrowserTo());
@@ -538,7 +538,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "submitExpiredLogin")
     void expiredFlowNamesItsReplacement(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), new LoginMethod.Password(EMAIL, Secret.of(PASSWORD)));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), new LoginMethod.Password(EMAIL, Secret.of(PASSWORD)));
 
             LoginOutcome.FlowExpired expired = assertInstanceOf(LoginOutcome.FlowExpired.class, outcome);
             assertEquals(NEW_FLOW_ID, expired.replacement().orElseThrow().value());
@@ -560,7 +560,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "passwordLoginNeedingSecondFactor")
     void withheldIdentityMeansSecondFactorRequired(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), new LoginMethod.Password(EMAIL, Secret.of(PASSWORD)));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), new LoginMethod.Password(EMAIL, Secret.of(PASSWORD)));
 
             LoginOutcome.SecondFactorRequired more = assertInstanceOf(LoginOutcome.SecondFactorRequired.class, outcome);
             assertEquals(SessionToken.of(TOKEN), more.token());
@@ -584,7 +584,7 @@ class LoginPactTest {
     @PactTestFor(pactMethod = "identifierFirstLogin")
     void identifierFirstAsksForTheCredential(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            LoginOutcome outcome = kratos.login().submit(loginFlow(), new LoginMethod.IdentifierFirst(EMAIL));
+            LoginOutcome outcome = kratos.login().submit(Samples.login(), new LoginMethod.IdentifierFirst(EMAIL));
 
             LoginOutcome.NeedsInput next = assertInstanceOf(LoginOutcome.NeedsInput.class, outcome);
             assertTrue(next.flow().ui().node("password").isPresent());

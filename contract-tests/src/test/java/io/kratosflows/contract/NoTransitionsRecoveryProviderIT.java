@@ -1,15 +1,7 @@
 package io.kratosflows.contract;
 
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
-import au.com.dius.pact.provider.junitsupport.Consumer;
-import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -17,11 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * succeeds) against a Kratos without {@code feature_flags.use_continue_with_transitions}: Kratos
  * then hands the native client to a browser instead of returning the session token.
  */
-@Provider(PactSupport.PROVIDER)
-@Consumer(PactSupport.CONSUMER)
-@PactFolder("target/pacts")
 @PactFilter(".*\\Q" + ProviderStates.NO_TRANSITIONS + "\\E")
-class NoTransitionsRecoveryProviderIT {
+class NoTransitionsRecoveryProviderIT extends ProviderVerification {
 
     @RegisterExtension
     static final KratosServer KRATOS = KratosServer.builder()
@@ -29,14 +18,8 @@ class NoTransitionsRecoveryProviderIT {
             .set("feature_flags.use_continue_with_transitions", false)
             .build();
 
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        ProviderTarget.prepare(context, KRATOS);
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context) {
-        context.verifyInteraction();
+    @Override
+    KratosServer kratos() {
+        return KRATOS;
     }
 }

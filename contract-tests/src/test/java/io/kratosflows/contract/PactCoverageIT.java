@@ -19,15 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pins that the provider side covers the whole pact: every interaction has exactly one provider
- * state, a state handler in {@link KratosStates}, and is selected by exactly one provider class, so
+ * state, a state handler in {@link KratosStates}, and is selected by exactly one provider class (every
+ * {@code *ProviderIT} of this package, found on the class path, each a {@link ProviderVerification}), so
  * no interaction can go unverified without this test failing. Needs no Kratos.
  */
 class PactCoverageIT {
 
-    /** Every provider class that verifies the pact against a real Kratos. */
-    static final List<Class<?>> PROVIDER_CLASSES = List.of(DefaultProfileProviderIT.class, ShortLifespansProviderIT.class,
-            HighestAalProviderIT.class, ProfileFirstRegistrationProviderIT.class, IdentifierFirstLoginProviderIT.class,
-            NoTransitionsRecoveryProviderIT.class);
+    /** The provider classes the build runs: the names Failsafe picks up, in this package. */
+    static final List<Class<?>> PROVIDER_CLASSES = providerClasses();
 
     private static final Path PACT = Path.of("target", "pacts", PactSupport.CONSUMER + "-" + PactSupport.PROVIDER + ".json");
 
@@ -63,6 +62,34 @@ class PactCoverageIT {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyProviderClassIsAVerificationOfItsOwnConfiguration() {
+        assertTrue(PROVIDER_CLASSES.size() >= 6, PROVIDER_CLASSES.toString());
+        for (Class<?> c : PROVIDER_CLASSES) {
+            assertTrue(ProviderVerification.class.isAssignableFrom(c), c + " extends ProviderVerification");
+            assertTrue(c.isAnnotationPresent(PactFilter.class), c + " selects its states with @PactFilter");
+        }
+    }
+
+    private static List<Class<?>> providerClasses() {
+        Path folder = Path.of("target", "test-classes", "io", "kratosflows", "contract");
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("ProviderIT.class")).sorted()
+                    .<Class<?>>map(n -> load(PactCoverageIT.class.getPackageName() + "." + n.substring(0, n.length() - ".class".length())))
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name, e);
+        }
     }
 
     private static boolean selects(Class<?> providerClass, String state) {

@@ -5,27 +5,18 @@ import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
-import io.kratosflows.Aal;
-import io.kratosflows.FlowId;
 import io.kratosflows.Kratos;
 import io.kratosflows.KratosConfig;
-import io.kratosflows.SessionToken;
-import io.kratosflows.login.LoginFlow;
-import io.kratosflows.recovery.RecoveryFlow;
-import io.kratosflows.registration.RegistrationFlow;
-import io.kratosflows.settings.SettingsFlow;
-import io.kratosflows.ui.Ui;
-import io.kratosflows.verification.VerificationFlow;
+import io.kratosflows.testing.Samples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * What the consumer tests share: the pact's names, example values (fake, never a real secret),
- * the request and response shapes of Kratos's native API, and flows built from example ids so a
- * single-interaction test can submit without first starting a flow.
+ * and the request and response shapes of Kratos's native API. A single-interaction test submits one
+ * of the orchestrator's {@link Samples} flows (id {@link #FLOW_ID}) without first starting a flow.
  *
  * <p>Values that only exist when the pact is verified (flow ids, session tokens, codes, fresh
  * email addresses) are injected from provider state: the expressions below ({@code ${flowId}},
@@ -36,7 +27,8 @@ final class PactSupport {
     static final String CONSUMER = "kratos-flows";
     static final String PROVIDER = "kratos-public";
 
-    static final String FLOW_ID = "0cce3519-4ca9-482d-a2dd-569fb6da36af";
+    /** The id of the flows the consumer tests submit ({@link Samples}: one set of sample records for every module's tests). */
+    static final String FLOW_ID = Samples.ID.value();
     static final String NEW_FLOW_ID = "b8b33ece-974b-477f-8489-203d5e8b02d0";
     static final String OTHER_FLOW_ID = "9a4e2a0d-59f0-4d05-bd97-125b4786ca8c";
     static final String IDENTITY_ID = "b19d8a53-0b33-46ca-882d-623b6ad2962e";
@@ -90,41 +82,6 @@ final class PactSupport {
     /** The session token of the provider state, as native calls send it. */
     static PactDslRequestWithPath withToken(PactDslRequestWithPath request) {
         return request.headerFromProviderState("X-Session-Token", S_TOKEN, TOKEN);
-    }
-
-    // ---- flows built from example values ---------------------------------------------------
-
-    static Ui ui(String flow) {
-        return new Ui("http://127.0.0.1:4433/self-service/" + flow + "?flow=" + FLOW_ID, "POST", List.of(), List.of());
-    }
-
-    static LoginFlow loginFlow(Optional<SessionToken> token, Aal aal) {
-        return new LoginFlow(FlowId.of(FLOW_ID), "api", Optional.empty(), false, aal, Optional.empty(), Optional.empty(),
-                ui("login"), Optional.empty(), Optional.empty(), token);
-    }
-
-    static LoginFlow loginFlow() {
-        return loginFlow(Optional.empty(), Aal.AAL1);
-    }
-
-    static RegistrationFlow registrationFlow() {
-        return new RegistrationFlow(FlowId.of(FLOW_ID), "api", Optional.empty(), Optional.empty(), Optional.empty(),
-                ui("registration"), Optional.empty(), Optional.empty());
-    }
-
-    static SettingsFlow settingsFlow() {
-        return new SettingsFlow(FlowId.of(FLOW_ID), "api", Optional.of("show_form"), Optional.empty(), Optional.empty(),
-                ui("settings"), Optional.empty(), List.of(), SessionToken.of(TOKEN));
-    }
-
-    static RecoveryFlow recoveryFlow() {
-        return new RecoveryFlow(FlowId.of(FLOW_ID), "api", Optional.empty(), Optional.empty(), Optional.empty(),
-                ui("recovery"), List.of(), Optional.empty());
-    }
-
-    static VerificationFlow verificationFlow() {
-        return new VerificationFlow(FlowId.of(FLOW_ID), "api", Optional.empty(), Optional.empty(), Optional.empty(),
-                ui("verification"), Optional.empty());
     }
 
     // ---- response bodies ---------------------------------------------------------------------

@@ -17,7 +17,6 @@ import static io.kratosflows.contract.PactSupport.acceptsJson;
 import static io.kratosflows.contract.PactSupport.error;
 import static io.kratosflows.contract.PactSupport.flow;
 import static io.kratosflows.contract.PactSupport.kratos;
-import static io.kratosflows.contract.PactSupport.recoveryFlow;
 import static io.kratosflows.contract.PactSupport.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +39,7 @@ import io.kratosflows.SessionToken;
 import io.kratosflows.recovery.RecoveryFlow;
 import io.kratosflows.recovery.RecoveryMethod;
 import io.kratosflows.recovery.RecoveryOutcome;
+import io.kratosflows.testing.Samples;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -115,7 +115,7 @@ class RecoveryPactTest {
     @PactTestFor(pactMethod = "sendRecoveryCode")
     void addressIsCodeSent(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RecoveryOutcome outcome = kratos.recovery().submit(recoveryFlow(), RecoveryMethod.Code.request(EMAIL));
+            RecoveryOutcome outcome = kratos.recovery().submit(Samples.recovery(), RecoveryMethod.Code.request(EMAIL));
 
             RecoveryOutcome.CodeSent sent = assertInstanceOf(RecoveryOutcome.CodeSent.class, outcome);
             assertEquals(Optional.of("sent_email"), sent.flow().state());
@@ -136,7 +136,7 @@ class RecoveryPactTest {
     @PactTestFor(pactMethod = "wrongRecoveryCode")
     void wrongCodeIsInvalidCodeDespiteHttp200(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RecoveryOutcome outcome = kratos.recovery().submit(recoveryFlow(), RecoveryMethod.Code.submit(Secret.of(WRONG_CODE)));
+            RecoveryOutcome outcome = kratos.recovery().submit(Samples.recovery(), RecoveryMethod.Code.submit(Secret.of(WRONG_CODE)));
 
             RecoveryOutcome.InvalidCode invalid = assertInstanceOf(RecoveryOutcome.InvalidCode.class, outcome);
             assertTrue(invalid.flow().ui().hasMessage(4060006));
@@ -165,7 +165,7 @@ class RecoveryPactTest {
     @PactTestFor(pactMethod = "rightRecoveryCode")
     void rightCodeRecoversWithTokenAndSettingsFlow(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RecoveryOutcome outcome = kratos.recovery().submit(recoveryFlow(), RecoveryMethod.Code.submit(Secret.of(CODE)));
+            RecoveryOutcome outcome = kratos.recovery().submit(Samples.recovery(), RecoveryMethod.Code.submit(Secret.of(CODE)));
 
             RecoveryOutcome.Recovered recovered = assertInstanceOf(RecoveryOutcome.Recovered.class, outcome);
             assertEquals(SessionToken.of(TOKEN), recovered.token());
@@ -189,7 +189,7 @@ class RecoveryPactTest {
     @PactTestFor(pactMethod = "rightRecoveryCodeWithoutTransitions")
     void withoutTransitionsRecoveryNeedsABrowserAndSaysWhy(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RecoveryOutcome outcome = kratos.recovery().submit(recoveryFlow(), RecoveryMethod.Code.submit(Secret.of(CODE)));
+            RecoveryOutcome outcome = kratos.recovery().submit(Samples.recovery(), RecoveryMethod.Code.submit(Secret.of(CODE)));
 
             RecoveryOutcome.BrowserRequired browser = assertInstanceOf(RecoveryOutcome.BrowserRequired.class, outcome);
             assertTrue(browser.hint().contains("use_continue_with_transitions"), browser::hint);
@@ -211,7 +211,7 @@ class RecoveryPactTest {
     @PactTestFor(pactMethod = "expiredRecovery")
     void expiredFlowNamesItsReplacement(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RecoveryOutcome outcome = kratos.recovery().submit(recoveryFlow(), RecoveryMethod.Code.request(EMAIL));
+            RecoveryOutcome outcome = kratos.recovery().submit(Samples.recovery(), RecoveryMethod.Code.request(EMAIL));
 
             RecoveryOutcome.FlowExpired expired = assertInstanceOf(RecoveryOutcome.FlowExpired.class, outcome);
             assertEquals(Optional.of(FlowId.of(NEW_FLOW_ID)), expired.replacement());

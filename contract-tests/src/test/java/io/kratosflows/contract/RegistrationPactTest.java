@@ -20,7 +20,6 @@ import static io.kratosflows.contract.PactSupport.error;
 import static io.kratosflows.contract.PactSupport.flow;
 import static io.kratosflows.contract.PactSupport.identity;
 import static io.kratosflows.contract.PactSupport.kratos;
-import static io.kratosflows.contract.PactSupport.registrationFlow;
 import static io.kratosflows.contract.PactSupport.session;
 import static io.kratosflows.contract.PactSupport.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +45,7 @@ import io.kratosflows.Traits;
 import io.kratosflows.registration.RegistrationFlow;
 import io.kratosflows.registration.RegistrationMethod;
 import io.kratosflows.registration.RegistrationOutcome;
+import io.kratosflows.testing.Samples;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -142,7 +142,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "passwordRegistration")
     void passwordRegistrationCompletesWithSessionAndVerificationFlow(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(),
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(),
                     new RegistrationMethod.Password(TRAITS, Secret.of(PASSWORD)));
 
             RegistrationOutcome.Completed done = assertInstanceOf(RegistrationOutcome.Completed.class, outcome);
@@ -168,7 +168,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "tooShortPassword")
     void tooShortPasswordNeedsInput(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(),
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(),
                     new RegistrationMethod.Password(TRAITS, Secret.of("short")));
 
             RegistrationOutcome.NeedsInput needs = assertInstanceOf(RegistrationOutcome.NeedsInput.class, outcome);
@@ -191,7 +191,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "duplicateRegistration")
     void duplicateNeedsInput(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(),
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(),
                     new RegistrationMethod.Password(TRAITS, Secret.of(PASSWORD)));
 
             RegistrationOutcome.NeedsInput needs = assertInstanceOf(RegistrationOutcome.NeedsInput.class, outcome);
@@ -213,7 +213,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "requestRegistrationCode")
     void codeRequestIsCodeSent(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(), RegistrationMethod.Code.request(TRAITS));
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(), RegistrationMethod.Code.request(TRAITS));
 
             RegistrationOutcome.CodeSent sent = assertInstanceOf(RegistrationOutcome.CodeSent.class, outcome);
             assertEquals(Optional.of("sent_email"), sent.flow().state());
@@ -237,7 +237,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "submitRegistrationCode")
     void rightCodeCompletes(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(),
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(),
                     RegistrationMethod.Code.submit(TRAITS, Secret.of(CODE)));
 
             RegistrationOutcome.Completed done = assertInstanceOf(RegistrationOutcome.Completed.class, outcome);
@@ -260,7 +260,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "submitWrongRegistrationCode")
     void wrongCodeNeedsInput(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(),
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(),
                     RegistrationMethod.Code.submit(TRAITS, Secret.of(WRONG_CODE)));
 
             RegistrationOutcome.NeedsInput needs = assertInstanceOf(RegistrationOutcome.NeedsInput.class, outcome);
@@ -283,7 +283,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "oidcRegistration")
     void socialSignUpNeedsABrowser(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(), RegistrationMethod.Oidc.provider("github"));
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(), RegistrationMethod.Oidc.provider("github"));
 
             RegistrationOutcome.BrowserRequired browser = assertInstanceOf(RegistrationOutcome.BrowserRequired.class, outcome);
             assertEquals("https://github.com/login/oauth/authorize?state=x", browser.redirectBrowserTo());
@@ -305,7 +305,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "expiredRegistration")
     void expiredFlowNamesItsReplacement(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(),
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(),
                     new RegistrationMethod.Password(TRAITS, Secret.of(PASSWORD)));
 
             RegistrationOutcome.FlowExpired expired = assertInstanceOf(RegistrationOutcome.FlowExpired.class, outcome);
@@ -327,7 +327,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "twoStepProfile")
     void acceptedProfileAsksToChooseACredential(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(), RegistrationMethod.Profile.submit(TRAITS));
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(), RegistrationMethod.Profile.submit(TRAITS));
 
             RegistrationOutcome.ChooseMethod choose = assertInstanceOf(RegistrationOutcome.ChooseMethod.class, outcome);
             assertTrue(choose.flow().methods().contains("password"), choose.flow().methods()::toString);
@@ -350,7 +350,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "twoStepBack")
     void goingBackShowsTheProfileForm(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(), RegistrationMethod.Profile.back(TRAITS));
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(), RegistrationMethod.Profile.back(TRAITS));
 
             RegistrationOutcome.NeedsInput form = assertInstanceOf(RegistrationOutcome.NeedsInput.class, outcome);
             assertTrue(form.flow().methods().contains("profile"), form.flow().methods()::toString);
@@ -374,7 +374,7 @@ class RegistrationPactTest {
     @PactTestFor(pactMethod = "twoStepPassword")
     void passwordAfterProfileCompletes(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            RegistrationOutcome outcome = kratos.registration().submit(registrationFlow(),
+            RegistrationOutcome outcome = kratos.registration().submit(Samples.registration(),
                     new RegistrationMethod.Password(TRAITS, Secret.of(PASSWORD)));
 
             RegistrationOutcome.Completed done = assertInstanceOf(RegistrationOutcome.Completed.class, outcome);

@@ -19,7 +19,6 @@ import static io.kratosflows.contract.PactSupport.error;
 import static io.kratosflows.contract.PactSupport.flow;
 import static io.kratosflows.contract.PactSupport.identity;
 import static io.kratosflows.contract.PactSupport.kratos;
-import static io.kratosflows.contract.PactSupport.settingsFlow;
 import static io.kratosflows.contract.PactSupport.submit;
 import static io.kratosflows.contract.PactSupport.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +44,7 @@ import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.settings.SettingsFlow;
 import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
+import io.kratosflows.testing.Samples;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +164,7 @@ class SettingsPactTest {
     void profileIsSaved(MockServer server) {
         try (Kratos kratos = kratos(server)) {
             Traits traits = Traits.of(Map.of("email", EMAIL, "name", Map.of("first", "Ada", "last", "Lovelace")));
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), new SettingsMethod.Profile(traits));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), new SettingsMethod.Profile(traits));
 
             SettingsOutcome.Saved saved = assertInstanceOf(SettingsOutcome.Saved.class, outcome);
             assertTrue(saved.flow().saved());
@@ -186,7 +186,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "savePassword")
     void passwordIsSaved(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
 
             assertTrue(assertInstanceOf(SettingsOutcome.Saved.class, outcome).flow().saved());
         }
@@ -206,7 +206,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "weakPassword")
     void weakPasswordNeedsInput(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), new SettingsMethod.Password(Secret.of("short")));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), new SettingsMethod.Password(Secret.of("short")));
 
             SettingsOutcome.NeedsInput needs = assertInstanceOf(SettingsOutcome.NeedsInput.class, outcome);
             assertTrue(needs.flow().ui().hasMessage(4000032));
@@ -227,7 +227,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "linkTotp")
     void totpIsLinked(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), SettingsMethod.Totp.link(Secret.of(CODE)));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), SettingsMethod.Totp.link(Secret.of(CODE)));
 
             assertTrue(assertInstanceOf(SettingsOutcome.Saved.class, outcome).flow().saved());
         }
@@ -247,7 +247,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "wrongTotp")
     void wrongTotpNeedsInput(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), SettingsMethod.Totp.link(Secret.of(WRONG_CODE)));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), SettingsMethod.Totp.link(Secret.of(WRONG_CODE)));
 
             SettingsOutcome.NeedsInput needs = assertInstanceOf(SettingsOutcome.NeedsInput.class, outcome);
             assertTrue(needs.flow().ui().hasMessage(4000008));
@@ -268,7 +268,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "unlinkTotp")
     void totpIsUnlinked(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), SettingsMethod.Totp.unlinkApp());
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), SettingsMethod.Totp.unlinkApp());
 
             assertTrue(assertInstanceOf(SettingsOutcome.Saved.class, outcome).flow().saved());
         }
@@ -288,7 +288,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "revealLookupSecrets")
     void revealedCodesAreShown(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(),
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)),
                     new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REVEAL));
 
             var shown = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class, outcome);
@@ -311,7 +311,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "disableLookupSecrets")
     void codesAreDisabled(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(),
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)),
                     new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.DISABLE));
 
             assertTrue(assertInstanceOf(SettingsOutcome.Saved.class, outcome).flow().saved());
@@ -335,7 +335,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "regenerateLookupSecrets")
     void regeneratedCodesAreShown(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(),
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)),
                     new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REGENERATE));
 
             var shown = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class, outcome);
@@ -358,7 +358,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "confirmLookupSecrets")
     void confirmedCodesAreSaved(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(),
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)),
                     new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM));
 
             assertTrue(assertInstanceOf(SettingsOutcome.Saved.class, outcome).flow().saved());
@@ -380,7 +380,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "linkOidc")
     void linkingNeedsABrowser(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), SettingsMethod.Oidc.link("github"));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), SettingsMethod.Oidc.link("github"));
 
             SettingsOutcome.BrowserRequired browser = assertInstanceOf(SettingsOutcome.BrowserRequired.class, outcome);
             assertEquals("https://github.com/login/oauth/authorize?state=x", browser.redirectBrowserTo());
@@ -402,7 +402,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "passwordNeedsRefresh")
     void oldSessionMustReauthenticate(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
 
             SettingsOutcome.RefreshRequired refresh = assertInstanceOf(SettingsOutcome.RefreshRequired.class, outcome);
             assertEquals(Optional.of(BROWSER_LOGIN), refresh.browserUrl());
@@ -424,7 +424,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "profileNeedsSecondFactor")
     void aal1SessionMustAddItsSecondFactor(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
 
             SettingsOutcome.SecondFactorRequired more = assertInstanceOf(SettingsOutcome.SecondFactorRequired.class, outcome);
             assertTrue(more.error().is("session_aal2_required"));
@@ -445,7 +445,7 @@ class SettingsPactTest {
     @PactTestFor(pactMethod = "expiredSettings")
     void expiredFlowNamesItsReplacement(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            SettingsOutcome outcome = kratos.settings().submit(settingsFlow(), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
+            SettingsOutcome outcome = kratos.settings().submit(Samples.settings(SessionToken.of(TOKEN)), new SettingsMethod.Password(Secret.of(NEW_PASSWORD)));
 
             SettingsOutcome.FlowExpired expired = assertInstanceOf(SettingsOutcome.FlowExpired.class, outcome);
             assertEquals(Optional.of(FlowId.of(NEW_FLOW_ID)), expired.replacement());

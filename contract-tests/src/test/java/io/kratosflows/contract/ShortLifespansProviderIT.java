@@ -1,15 +1,7 @@
 package io.kratosflows.contract;
 
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
-import au.com.dius.pact.provider.junitsupport.Consumer;
-import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -17,11 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * session past the privileged age) against a Kratos whose flows live 2 s and whose sessions stay
  * privileged for 1 s.
  */
-@Provider(PactSupport.PROVIDER)
-@Consumer(PactSupport.CONSUMER)
-@PactFolder("target/pacts")
 @PactFilter(".*\\Q" + ProviderStates.SHORT_LIFESPANS + "\\E")
-class ShortLifespansProviderIT {
+class ShortLifespansProviderIT extends ProviderVerification {
 
     private static final String LIFESPAN = KratosStates.SHORT_FLOW_LIFESPAN.toSeconds() + "s";
 
@@ -36,14 +25,8 @@ class ShortLifespansProviderIT {
             .set("selfservice.flows.settings.privileged_session_max_age", KratosStates.SHORT_PRIVILEGED_AGE.toSeconds() + "s")
             .build();
 
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        ProviderTarget.prepare(context, KRATOS);
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context) {
-        context.verifyInteraction();
+    @Override
+    KratosServer kratos() {
+        return KRATOS;
     }
 }

@@ -15,7 +15,6 @@ import static io.kratosflows.contract.PactSupport.error;
 import static io.kratosflows.contract.PactSupport.flow;
 import static io.kratosflows.contract.PactSupport.kratos;
 import static io.kratosflows.contract.PactSupport.submit;
-import static io.kratosflows.contract.PactSupport.verificationFlow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +30,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import io.kratosflows.FlowId;
 import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
+import io.kratosflows.testing.Samples;
 import io.kratosflows.verification.VerificationFlow;
 import io.kratosflows.verification.VerificationMethod;
 import io.kratosflows.verification.VerificationOutcome;
@@ -108,7 +108,7 @@ class VerificationPactTest {
     @PactTestFor(pactMethod = "sendVerificationCode")
     void addressIsCodeSent(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            VerificationOutcome outcome = kratos.verification().submit(verificationFlow(), VerificationMethod.Code.request(EMAIL));
+            VerificationOutcome outcome = kratos.verification().submit(Samples.verification(), VerificationMethod.Code.request(EMAIL));
 
             assertInstanceOf(VerificationOutcome.CodeSent.class, outcome);
         }
@@ -128,7 +128,7 @@ class VerificationPactTest {
     @PactTestFor(pactMethod = "wrongVerificationCode")
     void wrongCodeIsInvalidCodeDespiteHttp200(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            VerificationOutcome outcome = kratos.verification().submit(verificationFlow(),
+            VerificationOutcome outcome = kratos.verification().submit(Samples.verification(),
                     VerificationMethod.Code.submit(Secret.of(WRONG_CODE)));
 
             VerificationOutcome.InvalidCode invalid = assertInstanceOf(VerificationOutcome.InvalidCode.class, outcome);
@@ -150,7 +150,7 @@ class VerificationPactTest {
     @PactTestFor(pactMethod = "rightVerificationCode")
     void rightCodeVerifies(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            VerificationOutcome outcome = kratos.verification().submit(verificationFlow(),
+            VerificationOutcome outcome = kratos.verification().submit(Samples.verification(),
                     VerificationMethod.Code.submit(Secret.of(CODE)));
 
             VerificationOutcome.Verified verified = assertInstanceOf(VerificationOutcome.Verified.class, outcome);
@@ -181,7 +181,7 @@ class VerificationPactTest {
     @PactTestFor(pactMethod = "usedVerificationFlow")
     void completedFlowIsAlreadyUsed(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            VerificationOutcome outcome = kratos.verification().submit(verificationFlow(),
+            VerificationOutcome outcome = kratos.verification().submit(Samples.verification(),
                     VerificationMethod.Code.submit(Secret.of(CODE)));
 
             VerificationOutcome.AlreadyUsed used = assertInstanceOf(VerificationOutcome.AlreadyUsed.class, outcome);
@@ -202,7 +202,7 @@ class VerificationPactTest {
     @PactTestFor(pactMethod = "expiredVerification")
     void expiredFlowRedirectIsFlowExpired(MockServer server) {
         try (Kratos kratos = kratos(server)) {
-            VerificationOutcome outcome = kratos.verification().submit(verificationFlow(), VerificationMethod.Code.request(EMAIL));
+            VerificationOutcome outcome = kratos.verification().submit(Samples.verification(), VerificationMethod.Code.request(EMAIL));
 
             // The redirect names a browser flow a native client cannot use: no replacement, restart() starts anew.
             VerificationOutcome.FlowExpired expired = assertInstanceOf(VerificationOutcome.FlowExpired.class, outcome);

@@ -31,7 +31,8 @@ final class PayloadValidation {
     private record Rule(RecordComponent component, boolean inOptional, String message, Predicate<Object> valid) {
     }
 
-    private static final ConcurrentHashMap<Class<?>, List<Rule>> RULES = new ConcurrentHashMap<>();
+    /** Rules per record type, read once. Package-private so tests can start from an empty cache. */
+    static final ConcurrentHashMap<Class<?>, List<Rule>> RULES = new ConcurrentHashMap<>();
 
     private PayloadValidation() {
     }

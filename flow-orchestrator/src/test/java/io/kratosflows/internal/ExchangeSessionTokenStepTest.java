@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kratosflows.error.UnexpectedResponseException;
 import io.kratosflows.session.TokenExchangeOutcome;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.kratosflows.Secret;
+import io.kratosflows.SessionToken;
+import io.kratosflows.error.InvalidInputException;
+import io.kratosflows.error.KratosErrorException;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** Token exchange outcomes: issued, refused, and bodies that are neither. */
@@ -39,5 +46,29 @@ class ExchangeSessionTokenStepTest {
                 () -> ExchangeSessionTokenStep.outcome(Wire.of(200, "{\"session\":" + session + ",\"session_token\":{}}")));
         assertThrows(UnexpectedResponseException.class,
                 () -> ExchangeSessionTokenStep.outcome(Wire.of(200, "{\"session_token\":\"ory_st_abc\"}")));
+    }
+
+    @Test
+    void runSendsBothCodesAsAGet() {
+        var sent = FakeCalls.exchange("session/token-exchange-unknown.404.json",
+                calls -> ExchangeSessionTokenStep.run(calls, Secret.of("init-1"), Secret.of("rtc-1")));
+
+        assertEquals("GET /sessions/token-exchange?init_code=init-1&return_to_code=rtc-1",
+                sent.line());
+        assertInstanceOf(TokenExchangeOutcome.Rejected.class, sent.outcome());
+        assertThrows(NullPointerException.class, () -> ExchangeSessionTokenStep.run(FakeCalls.OFFLINE, null, Secret.of("x")));
+    }
+
+    @Test
+    void onlyForbiddenNotFoundAndGoneErrorsAreRejections() {
+        for (int status : new int[] {403, 404, 410}) {
+            var rejected = ExchangeSessionTokenStep.outcome(Wire.of(status, "{\"error\":{\"code\":" + status + "}}"));
+            assertEquals(status, assertInstanceOf(TokenExchangeOutcome.Rejected.class, rejected).error().status());
+        }
+        assertThrows(KratosErrorException.class, () -> ExchangeSessionTokenStep.outcome(Wire.of(400, "{\"error\":{\"code\":400}}")));
+        assertThrows(UnexpectedResponseException.class, () -> ExchangeSessionTokenStep.outcome(Wire.of(404, "not found")));
+        String session = Wire.recorded("session/whoami.200.json").json().toString();
+        assertThrows(UnexpectedResponseException.class,
+                () -> ExchangeSessionTokenStep.outcome(Wire.of(201, "{\"session\":" + session + ",\"session_token\":\"ory_st_abc\"}")));
     }
 }

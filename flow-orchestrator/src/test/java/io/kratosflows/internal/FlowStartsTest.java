@@ -9,6 +9,7 @@ import io.kratosflows.SessionToken;
 import io.kratosflows.error.InvalidInputException;
 import io.kratosflows.generated.invoker.Operation;
 import io.kratosflows.login.LoginOptions;
+import io.kratosflows.registration.RegistrationOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +77,15 @@ class FlowStartsTest {
         FlowStarts.option(call, "organization", Optional.empty());
 
         assertEquals(Map.of("via", "email"), query(call));
+    }
+
+    @Test
+    void everyRegistrationOptionBecomesItsQueryParameter() {
+        var call = FlowStarts.registration(RegistrationOptions.defaults().withSessionTokenExchangeCode().withReturnTo("https://app/cb")
+                .withOrganization("org-1").withIdentitySchema("customer"));
+
+        assertEquals(Map.of("return_session_token_exchange_code", "true", "return_to", "https://app/cb", "organization", "org-1",
+                "identity_schema", "customer"), query(call));
+        assertTrue(query(FlowStarts.registration(RegistrationOptions.defaults())).isEmpty());
     }
 }

@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import jakarta.validation.constraints.NotBlank;
 
 /** The cheap pre-send check: off by default, and when on it reads the payload annotations as Jakarta Validation does. */
 class PayloadValidationTest {
@@ -47,6 +49,12 @@ class PayloadValidationTest {
             VerificationMethod.Code.submit(Secret.of("123456")),
             new RegistrationMethod.Password(Traits.email("ada@example.org"), Secret.of("")),
             new SettingsMethod.Password(Secret.of(" ")));
+
+    /** Rules are read once per type: each test reads them anew, so a changed rule reader shows. */
+    @BeforeEach
+    void readRulesAnew() {
+        PayloadValidation.RULES.clear();
+    }
 
     @Test
     void withoutFieldChecksOnlyAMissingPayloadIsRefused() {
@@ -90,4 +98,46 @@ class PayloadValidationTest {
         assertFalse(PayloadValidation.isEmail("a@b@c"));
         assertFalse(PayloadValidation.isEmail("ada @example.org"));
     }
+
+    @Test
+    void aValidPayloadIsReturnedAsItIs() {
+        Object valid = new LoginMethod.Password("ada@example.org", Secret.of("pw"));
+        Object notARecord = "not a record";
+
+        assertSame(valid, PayloadValidation.check(valid, true));
+        assertSame(notARecord, PayloadValidation.check(notARecord, true));
+    }
+
+    @Test
+    void eachConstraintHasItsMessage() {
+        var missing = assertThrows(InvalidInputException.class, () -> PayloadValidation.check(new LoginMethod.Password("ada", null), true));
+        var badAddress = assertThrows(InvalidInputException.class, () -> PayloadValidation.check(RecoveryMethod.Code.request(" "), true));
+        var blankPasskey = assertThrows(InvalidInputException.class,
+                () -> PayloadValidation.check(SettingsMethod.Passkey.remove(" "), true));
+
+        assertEquals(List.of("password: must not be null"), missing.violations());
+        assertEquals(List.of("email: must be a well-formed email address", "email: must not be blank"), badAddress.violations());
+        assertEquals(List.of("remove: must not be blank"), blankPasskey.violations());
+        assertSame(SettingsMethod.Passkey.add("{}").getClass(), PayloadValidation.check(SettingsMethod.Passkey.add("{}"), true).getClass());
+    }
+
+    @Test
+    void callsCheckWithTheirViewsSwitch() {
+        Object blank = new LoginMethod.Password(" ", Secret.of("pw"));
+
+        assertSame(blank, FakeCalls.OFFLINE.check(blank));
+        assertThrows(InvalidInputException.class, () -> FakeCalls.OFFLINE_VALIDATING.check(blank));
+        assertThrows(InvalidInputException.class, () -> FakeCalls.OFFLINE.check(null));
+    }
+
+    @Test
+    void aTopLevelRecordIsNamedByItself() {
+        var e = assertThrows(InvalidInputException.class, () -> PayloadValidation.check(new Nickname(" "), true));
+
+        assertEquals("Invalid Nickname: value: must not be blank", e.getMessage());
+    }
+}
+
+/** A payload record that is not nested in another type. */
+record Nickname(@NotBlank String value) {
 }

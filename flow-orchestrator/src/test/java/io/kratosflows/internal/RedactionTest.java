@@ -64,4 +64,21 @@ class RedactionTest {
         assertEquals(303, shown.length());
         assertTrue(shown.endsWith("..."));
     }
+
+    @Test
+    void anIdOf128CharactersIsShownAndALongerOneIsNot() {
+        String id128 = "a".repeat(128);
+
+        assertEquals("{\"id\":\"" + id128 + "\"}", excerpt("{\"id\":\"" + id128 + "\"}"));
+        assertEquals("{\"id\":\"***\"}", excerpt("{\"id\":\"" + id128 + "a\"}"));
+        assertEquals("{\"id\":\"***\"}", excerpt("{\"id\":\"ory_st_x\"}"));
+    }
+
+    @Test
+    void anExcerptOfExactly300CharactersIsNotCut() {
+        String body = "{\"a\":[10" + ",1".repeat(145) + "]}";
+
+        assertEquals(300, excerpt(body).length());
+        assertFalse(excerpt(body).endsWith("..."));
+    }
 }

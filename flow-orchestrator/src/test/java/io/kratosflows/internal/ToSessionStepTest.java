@@ -11,6 +11,7 @@ import io.kratosflows.Aal;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.error.UnexpectedResponseException;
 import io.kratosflows.session.WhoamiOutcome;
+import io.kratosflows.SessionToken;
 import org.junit.jupiter.api.Test;
 
 /** Every whoami outcome from recorded Kratos v26.2.0 responses, plus odd bodies. */
@@ -128,5 +129,27 @@ class ToSessionStepTest {
         assertThrows(UnexpectedResponseException.class, () -> ToSessionStep.outcome(Wire.of(200, "{}")));
         assertThrows(UnexpectedResponseException.class, () -> ToSessionStep.outcome(Wire.of(200, "<html>")));
         assertThrows(UnexpectedResponseException.class, () -> ToSessionStep.outcome(Wire.of(500, "")));
+    }
+
+    @Test
+    void runAsksWithTheTokenInItsHeader() {
+        var sent = FakeCalls.exchange("session/whoami.200.json", calls -> ToSessionStep.run(calls, SessionToken.of("ory_st_me")));
+
+        assertEquals("GET /sessions/whoami", sent.line());
+        assertEquals("ory_st_me", sent.request().header("X-Session-Token"));
+        assertInstanceOf(WhoamiOutcome.Active.class, sent.outcome());
+        assertThrows(NullPointerException.class, () -> ToSessionStep.run(FakeCalls.OFFLINE, null));
+    }
+
+    @Test
+    void aBlankIdentityHeaderIsNoIdentity() {
+        var blank = assertInstanceOf(WhoamiOutcome.Active.class, ToSessionStep.outcome(Wire.of(200,
+                java.util.Map.of("X-Kratos-Authenticated-Identity-Id", " "), Wire.body("session/whoami.200.json"))));
+        var named = assertInstanceOf(WhoamiOutcome.Active.class, ToSessionStep.outcome(Wire.of(200,
+                java.util.Map.of("X-Kratos-Authenticated-Identity-Id", "6337ae59-8750-44ad-a7ca-6f635e5b84fa"),
+                Wire.body("session/whoami.200.json"))));
+
+        assertTrue(blank.authenticatedIdentityId().isEmpty());
+        assertEquals("6337ae59-8750-44ad-a7ca-6f635e5b84fa", named.authenticatedIdentityId().orElseThrow().value());
     }
 }

@@ -70,4 +70,56 @@ class UiReaderTest {
         assertTrue(ui.messages().isEmpty());
         assertEquals("", ui.action());
     }
+
+    @Test
+    void everyNodeKindIsReadWithItsAttributes() throws Exception {
+        Ui ui = read("""
+                {"nodes":[
+                  {"type":"text","group":"totp","attributes":{"node_type":"text","id":"t"},"messages":[],"meta":{"label":"not an object"}},
+                  {"type":"a","group":"oidc","attributes":{"node_type":"a","id":"link","href":"https://x","title":"plain"},"meta":{}},
+                  {"type":"a","group":"oidc","attributes":{"node_type":"a","id":"link2","href":"https://y","title":{"id":7,"type":"info","text":"Go"}}},
+                  {"type":"script","group":"webauthn","attributes":{"node_type":"script","id":"s","src":"https://x/s.js","integrity":"sha","nonce":"n"}},
+                  {"type":"div","group":"captcha","attributes":{"node_type":"div","id":"d","class":"c","data":{"sitekey":"k","size":3}}},
+                  {"type":"img","group":"totp","attributes":{"node_type":"img","id":"q","src":"https://x/q.png","width":256,"height":"x"},
+                   "meta":{"label":{"id":1050005,"type":"info","text":"QR"}}},
+                  {"type":"input","group":"default","attributes":{"name":"csrf_token","type":"hidden","required":true,"disabled":true,
+                   "autocomplete":"off","pattern":"\\\\d+","maxlength":6}}
+                ]}""");
+
+        var text = assertInstanceOf(NodeAttributes.Text.class, ui.nodes().get(0).attributes());
+        assertEquals(new UiMessage(0, MessageType.UNKNOWN, "", "", java.util.Map.of()), text.text());
+        assertEquals(Optional.empty(), ui.nodes().get(0).label());
+        assertEquals("", assertInstanceOf(NodeAttributes.Anchor.class, ui.nodes().get(1).attributes()).title().text());
+        assertEquals("Go", assertInstanceOf(NodeAttributes.Anchor.class, ui.nodes().get(2).attributes()).title().text());
+        assertEquals(new NodeAttributes.Script("s", "https://x/s.js", Optional.of("sha"), Optional.of("n")), ui.nodes().get(3).attributes());
+        assertEquals(new NodeAttributes.Division("d", Optional.of("c"), java.util.Map.of("sitekey", "k", "size", "3")), ui.nodes().get(4).attributes());
+        assertEquals(new NodeAttributes.Image("q", "https://x/q.png", Optional.of(256), Optional.empty()), ui.nodes().get(5).attributes());
+        assertEquals("QR", ui.nodes().get(5).label().orElseThrow().text());
+        var input = assertInstanceOf(NodeAttributes.Input.class, ui.nodes().get(6).attributes());
+        assertEquals(NodeType.INPUT, ui.nodes().get(6).type(), "node_type missing: the node's own type decides");
+        assertTrue(input.required() && input.disabled());
+        assertEquals(Optional.of("off"), input.autocomplete());
+        assertEquals(Optional.of(6), input.maxLength());
+        assertEquals("", ui.action());
+        assertEquals("POST", ui.method());
+    }
+
+    @Test
+    void aThousandNodesAreReadMoreAreTooLarge() throws Exception {
+        String node = "{\"type\":\"input\",\"group\":\"default\",\"attributes\":{\"node_type\":\"input\",\"name\":\"n\"}}";
+        String thousand = "{\"nodes\":[" + String.join(",", java.util.Collections.nCopies(1000, node)) + "]}";
+        String more = "{\"nodes\":[" + String.join(",", java.util.Collections.nCopies(1001, node)) + "]}";
+
+        assertTrue(!UiReader.tooLarge(JSON.readTree(thousand)));
+        assertTrue(UiReader.tooLarge(JSON.readTree(more)));
+    }
+
+    @Test
+    void aNodeOfANewTypeWithoutAttributesKeepsAnEmptyObject() throws Exception {
+        Ui ui = read("{\"nodes\":[{\"type\":\"video\",\"group\":\"default\"}]}");
+
+        assertEquals(new NodeAttributes.Unknown("video", "{}"), ui.nodes().get(0).attributes());
+        assertEquals(NodeType.UNKNOWN, ui.nodes().get(0).type());
+        assertEquals("video", ui.nodes().get(0).rawType());
+    }
 }

@@ -16,6 +16,12 @@ import io.kratosflows.login.LoginFlow;
 import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.testing.RecordedResponses;
 import io.kratosflows.ui.NodeAttributes;
+import io.kratosflows.Secret;
+import io.kratosflows.error.InvalidInputException;
+import io.kratosflows.login.LoginMethod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -99,35 +105,6 @@ class UpdateLoginFlowStepTest {
     }
 
     @Test
-    void startWithAnActiveSessionIsATypedError() {
-        var error = assertThrows(KratosErrorException.class,
-                () -> FlowAnswers.flow("start login flow", Wire.recorded("login/create-with-session.400.json"), f -> FlowReader.login(f, Optional.empty())));
-
-        assertEquals(400, error.status());
-        assertTrue(error.error().is("session_already_available"));
-        assertTrue(error.getMessage().contains("session_already_available"), error.getMessage());
-    }
-
-    @Test
-    void unknownFlowIdIsATypedError() {
-        var error = assertThrows(KratosErrorException.class,
-                () -> FlowAnswers.flow("fetch", Wire.recorded("login/fetch-unknown-id.404.json"), f -> FlowReader.login(f, Optional.empty())));
-
-        assertEquals(404, error.status());
-    }
-
-    @Test
-    void refreshFlowIsReadWithItsToken() {
-        SessionToken token = SessionToken.of("ory_st_x");
-
-        LoginFlow flow = FlowAnswers.flow("start", Wire.recorded("login/create-refresh.200.json"), f -> FlowReader.login(f, Optional.of(token)));
-
-        assertTrue(flow.refresh());
-        assertEquals(Optional.of(token), flow.sessionToken());
-        assertTrue(flow.methods().contains("password"));
-    }
-
-    @Test
     void unknownNodeTypeIsKeptRaw() {
         ObjectNode body = (ObjectNode) Wire.recorded("login/submit-password-invalid-credentials.400.json").json();
         ObjectNode node = (ObjectNode) body.path("ui").path("nodes").get(0);
@@ -208,11 +185,6 @@ class UpdateLoginFlowStepTest {
     }
 
     @Test
-    void recordedStatusIsReadFromTheFileName() {
-        assertEquals(410, RecordedResponses.status("login/submit-expired.410.json"));
-    }
-
-    @Test
     void recordedSecondFactorLoginWithholdsTheIdentity() {
         var outcome = UpdateLoginFlowStep.outcome(Wire.recorded("login/submit-password-second-factor-required.200.json"), Samples.login(), "password");
 
@@ -234,11 +206,121 @@ class UpdateLoginFlowStepTest {
         assertTrue(wrong.flow().ui().hasMessage(4000008));
     }
 
-    @Test
-    void anAal2FlowAsksForTheSecondFactor() {
-        var flow = FlowAnswers.flow("start", Wire.recorded("login/create-aal2.200.json"), f -> FlowReader.login(f, Optional.of(SessionToken.of("ory_st_x"))));
 
-        assertEquals(Aal.AAL2, flow.requestedAal());
-        assertTrue(flow.methods().contains("totp"), flow.methods().toString());
+
+    @Test
+    void everyMethodSendsExactlyItsFields() {
+        Map<LoginMethod, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put(new LoginMethod.Password("ada@example.org", Secret.of("pw")),
+                "{\"method\":\"password\",\"identifier\":\"ada@example.org\",\"password\":\"pw\"}");
+        bodies.put(LoginMethod.Code.request("ada@example.org"), "{\"method\":\"code\",\"csrf_token\":null,\"identifier\":\"ada@example.org\"}");
+        bodies.put(LoginMethod.Code.submit("ada@example.org", Secret.of("123456")),
+                "{\"method\":\"code\",\"csrf_token\":null,\"identifier\":\"ada@example.org\",\"code\":\"123456\"}");
+        bodies.put(LoginMethod.Code.resend("ada@example.org"),
+                "{\"method\":\"code\",\"csrf_token\":null,\"identifier\":\"ada@example.org\",\"resend\":\"code\"}");
+        bodies.put(LoginMethod.Oidc.provider("github"), "{\"method\":\"oidc\",\"provider\":\"github\"}");
+        bodies.put(LoginMethod.Oidc.idToken("apple", Secret.of("eyJ"), "n-1"),
+                "{\"method\":\"oidc\",\"provider\":\"apple\",\"id_token\":\"eyJ\",\"id_token_nonce\":\"n-1\"}");
+        bodies.put(new LoginMethod.Passkey("{\"id\":\"c\"}"), "{\"method\":\"passkey\",\"passkey_login\":\"{\\\"id\\\":\\\"c\\\"}\"}");
+        bodies.put(new LoginMethod.Totp(Secret.of("654321")), "{\"method\":\"totp\",\"totp_code\":\"654321\"}");
+        bodies.put(new LoginMethod.LookupSecret(Secret.of("a1b2")), "{\"method\":\"lookup_secret\",\"lookup_secret\":\"a1b2\"}");
+        bodies.put(new LoginMethod.IdentifierFirst("ada@example.org"),
+                "{\"method\":\"identifier_first\",\"identifier\":\"ada@example.org\"}");
+
+        bodies.forEach((method, json) -> assertEquals(FakeCalls.tree(json), FakeCalls.json(UpdateLoginFlowStep.body(method)), method.method()));
+    }
+
+    @Test
+    void theOperationNamesTheFlowAndSendsTheFlowsToken() {
+        var withToken = UpdateLoginFlowStep.operation(Samples.login(Optional.of(SessionToken.of("ory_st_t"))), new LoginMethod.Totp(Secret.of("1")));
+        var without = UpdateLoginFlowStep.operation(Samples.login(), new LoginMethod.Totp(Secret.of("1")));
+
+        assertEquals(Map.of("?flow", Samples.ID.value(), "X-Session-Token", "ory_st_t"), FakeCalls.sent(withToken));
+        assertEquals(Map.of("?flow", Samples.ID.value()), FakeCalls.sent(without));
+    }
+
+    @Test
+    void aMethodTheFlowDoesNotOfferIsAnsweredWithoutACall() {
+        LoginFlow flow = FlowReader.login(Wire.recorded("login/create.200.json").json(), Optional.empty());
+
+        var outcome = UpdateLoginFlowStep.run(FakeCalls.OFFLINE, flow, new LoginMethod.Totp(Secret.of("123456")));
+
+        var unavailable = assertInstanceOf(LoginOutcome.MethodUnavailable.class, outcome);
+        assertEquals("totp", unavailable.method());
+        assertTrue(unavailable.error().isEmpty());
+    }
+
+    @Test
+    void aPayloadIsCheckedBeforeTheCall() {
+        assertThrows(InvalidInputException.class, () -> UpdateLoginFlowStep.run(FakeCalls.OFFLINE, Samples.login(), null));
+        assertThrows(InvalidInputException.class,
+                () -> UpdateLoginFlowStep.run(FakeCalls.OFFLINE_VALIDATING, Samples.login(), new LoginMethod.Password(" ", Secret.of("pw"))));
+        assertThrows(NullPointerException.class,
+                () -> UpdateLoginFlowStep.run(FakeCalls.OFFLINE, null, new LoginMethod.Password("a", Secret.of("pw"))));
+    }
+
+    @Test
+    void runPostsTheBodyToTheFlowAndMapsTheAnswer() {
+        var sent = FakeCalls.exchange("login/submit-password-success.200.json",
+                calls -> UpdateLoginFlowStep.run(calls, Samples.login(), new LoginMethod.Password("ada@example.org", Secret.of("pw"))));
+
+        assertEquals("POST /self-service/login?flow=" + Samples.ID.value(), sent.line());
+        assertEquals(FakeCalls.tree("{\"method\":\"password\",\"identifier\":\"ada@example.org\",\"password\":\"pw\"}"),
+                sent.body());
+        assertInstanceOf(LoginOutcome.Completed.class, sent.outcome());
+    }
+
+    @Test
+    void aSentCodeWithAnErrorNeedsInput() {
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-code-sent.400.json").json();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.path("ui").path("messages"))
+                .addObject().put("id", 4000002).put("type", "error").put("text", "x");
+
+        assertInstanceOf(LoginOutcome.NeedsInput.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "code"));
+    }
+
+    @Test
+    void theCodeSentMessageAloneMeansCodeSent() {
+        ObjectNode body = (ObjectNode) Wire.recorded("login/submit-code-sent.400.json").json();
+        body.remove("state");
+
+        assertInstanceOf(LoginOutcome.CodeSent.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "code"));
+        body.put("state", "choose_method");
+        ((ObjectNode) body.path("ui")).putArray("messages");
+        assertInstanceOf(LoginOutcome.NeedsInput.class, UpdateLoginFlowStep.outcome(Wire.of(400, body.toString()), Samples.login(), "code"));
+    }
+
+    @Test
+    void aFlowBodyWithAnotherStatusIsNoOutcome() {
+        String flow = Wire.body("login/submit-password-invalid-credentials.400.json");
+
+        assertThrows(UnexpectedResponseException.class, () -> UpdateLoginFlowStep.outcome(Wire.of(500, flow), Samples.login(), "password"));
+        assertInstanceOf(LoginOutcome.NeedsInput.class, UpdateLoginFlowStep.outcome(Wire.of(200, flow), Samples.login(), "password"));
+    }
+
+    @Test
+    void aTokenIsOnlyASuccessWithStatus200() {
+        String success = Wire.body("login/submit-password-success.200.json");
+
+        assertThrows(UnexpectedResponseException.class, () -> UpdateLoginFlowStep.outcome(Wire.of(201, success), Samples.login(), "password"));
+    }
+
+
+    @Test
+    void anotherForbiddenIsNoVerificationRequest() {
+        assertThrows(KratosErrorException.class, () -> UpdateLoginFlowStep.outcome(
+                Wire.of(403, "{\"error\":{\"id\":\"security_csrf_violation\",\"code\":403}}"), Samples.login(), "password"));
+        assertThrows(KratosErrorException.class, () -> UpdateLoginFlowStep.outcome(
+                Wire.of(400, "{\"error\":{\"id\":\"session_verified_address_required\",\"code\":400}}"), Samples.login(), "password"));
+    }
+
+    @Test
+    void aVerificationRequestWithoutFlowNamesNone() {
+        var required = assertInstanceOf(LoginOutcome.VerificationRequired.class, UpdateLoginFlowStep.outcome(
+                Wire.of(403, "{\"error\":{\"id\":\"session_verified_address_required\",\"code\":403}}"), Samples.login(), "password"));
+
+        assertTrue(required.verificationFlow().isEmpty());
+        assertTrue(required.address().isEmpty());
+        assertEquals(List.of(), FlowAnswers.continueWithInDetails(Wire.of(403, "{}").json()));
     }
 }

@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,21 +47,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The admin client of a back end, against a real admin API. */
 class AdminLiveIT {
 
-    @RegisterExtension
     static final KratosServer SERVER = KratosServer.defaults();
+
+    @RegisterExtension
+    static final Live LIVE = Live.on(SERVER);
     private static Kratos kratos;
     private static Admin admin;
 
     @BeforeAll
     static void connect() {
-        kratos = Live.client(SERVER);
+        kratos = LIVE.kratos();
         admin = kratos.admin();
     }
 
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
 
     /** External ids exist from Kratos v25 on (v1.3.1 refuses the field). */
     private static boolean externalIds() {
@@ -211,7 +208,7 @@ class AdminLiveIT {
         String email = Live.newEmail("admin-courier");
         create(email);
         kratos.recovery().submit(kratos.recovery().start(), RecoveryMethod.Code.request(email));
-        Live.code(SERVER, email, io.kratosflows.testkit.CodePurpose.RECOVERY); // waits for the courier
+        LIVE.code(email, io.kratosflows.testkit.CodePurpose.RECOVERY); // waits for the courier
 
         List<CourierMessage> messages = admin.listCourierMessages(CourierQuery.to(email), PageRequest.first()).items();
 
@@ -219,7 +216,7 @@ class AdminLiveIT {
         CourierMessage message = messages.get(0);
         assertEquals(email, message.recipient());
         assertEquals("email", message.type());
-        assertTrue(message.body().reveal().contains(Live.code(SERVER, email, io.kratosflows.testkit.CodePurpose.RECOVERY)));
+        assertTrue(message.body().reveal().contains(LIVE.code(email, io.kratosflows.testkit.CodePurpose.RECOVERY)));
         assertFalse(message.toString().contains(message.body().reveal()));
         assertTrue(admin.listCourierMessages(CourierQuery.to(Live.newEmail("nobody")), PageRequest.first()).items().isEmpty());
     }

@@ -18,7 +18,6 @@ import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.CodePurpose;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.testkit.Totp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,22 +29,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CodeSecondFactorLiveIT {
 
-    @RegisterExtension
     static final KratosServer SERVER = KratosServer.builder().name("code-mfa")
             .set("selfservice.methods.code.mfa_enabled", true)
             .set("selfservice.methods.code.passwordless_enabled", false)
             .build();
+
+    @RegisterExtension
+    static final Live LIVE = Live.on(SERVER);
     private static Kratos kratos;
 
     @BeforeAll
     static void connect() {
-        kratos = Live.client(SERVER);
+        kratos = LIVE.kratos();
     }
 
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
 
     private static SessionToken logIn(String email) {
         var outcome = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
@@ -55,7 +52,7 @@ class CodeSecondFactorLiveIT {
     @Test
     void withOneAddressTheCodeIsSentAsTheFlowStarts() {
         String email = Live.newEmail("code-mfa");
-        Live.register(kratos, email, Live.PASSWORD);
+        LIVE.register(email, Live.PASSWORD);
         SessionToken token = logIn(email);
 
         LoginFlow flow = kratos.login().start(LoginOptions.secondFactor(token));
@@ -64,7 +61,7 @@ class CodeSecondFactorLiveIT {
             assertEquals(java.util.List.of(email), flow.codeAddresses());
             flow = assertInstanceOf(LoginOutcome.CodeSent.class, kratos.login().submit(flow, LoginMethod.Code.sendTo(email))).flow();
         }
-        String code = Live.code(SERVER, email, CodePurpose.LOGIN);
+        String code = LIVE.code(email, CodePurpose.LOGIN);
         var done = kratos.login().submit(flow, LoginMethod.Code.submit(email, Secret.of(code)));
 
         assertEquals("sent_email", flow.state().orElseThrow());
@@ -79,7 +76,7 @@ class CodeSecondFactorLiveIT {
     @Test
     void withAnotherSecondFactorTheClientChoosesTheAddress() {
         String email = Live.newEmail("code-mfa-totp");
-        SessionToken first = Live.register(kratos, email, Live.PASSWORD);
+        SessionToken first = LIVE.register(email, Live.PASSWORD);
         SettingsFlow settings = kratos.settings().start(first);
         String secret = settings.totpSecret().orElseThrow().reveal();
         assertInstanceOf(SettingsOutcome.Saved.class,
@@ -90,7 +87,7 @@ class CodeSecondFactorLiveIT {
         String offered = flow.codeAddresses().get(0);
         var sent = kratos.login().submit(flow, LoginMethod.Code.sendTo(offered));
         var codeSent = assertInstanceOf(LoginOutcome.CodeSent.class, sent);
-        String code = Live.code(SERVER, email, CodePurpose.LOGIN);
+        String code = LIVE.code(email, CodePurpose.LOGIN);
         var done = kratos.login().submit(codeSent.flow(), LoginMethod.Code.submit(email, Secret.of(code)));
 
         assertEquals(java.util.List.of(email), flow.codeAddresses());

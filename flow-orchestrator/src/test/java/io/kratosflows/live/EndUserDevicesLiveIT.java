@@ -13,7 +13,6 @@ import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.session.Session;
 import io.kratosflows.session.WhoamiOutcome;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,19 +20,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A back end passes its user's address and agent: the session Kratos records shows the user's device. */
 class EndUserDevicesLiveIT {
 
-    @RegisterExtension
     static final KratosServer SERVER = KratosServer.defaults();
+
+    @RegisterExtension
+    static final Live LIVE = Live.on(SERVER);
     private static Kratos kratos;
 
     @BeforeAll
     static void connect() {
-        kratos = Live.client(SERVER);
+        kratos = LIVE.kratos();
     }
 
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
 
     private static Session whoami(SessionToken token) {
         return assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(token)).session();
@@ -42,7 +39,7 @@ class EndUserDevicesLiveIT {
     @Test
     void aLoginThroughAViewRecordsTheEndUsersDevice() {
         String email = Live.newEmail("device");
-        Live.register(kratos, email, Live.PASSWORD);
+        LIVE.register(email, Live.PASSWORD);
         Kratos forAda = kratos.forEndUser(EndUser.of("203.0.113.7", "AdaPhone/3.1 (iOS 19)"));
 
         var login = forAda.login().submit(forAda.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
@@ -58,7 +55,7 @@ class EndUserDevicesLiveIT {
     @Test
     void withoutAViewKratosRecordsTheBackEnd() {
         String email = Live.newEmail("device-plain");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
 
         Session.Device device = whoami(token).devices().get(0);
         assertTrue(device.ipAddress().orElseThrow().startsWith("127.0.0.1:"), "the connection's own address and port: " + device);
@@ -68,7 +65,7 @@ class EndUserDevicesLiveIT {
     @Test
     void anIpv6AddressIsRecordedAsSent() {
         String email = Live.newEmail("device-v6");
-        Live.register(kratos, email, Live.PASSWORD);
+        LIVE.register(email, Live.PASSWORD);
         Kratos view = kratos.forEndUser(EndUser.ipAddress("2001:db8::42"));
 
         var login = view.login().submit(view.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));

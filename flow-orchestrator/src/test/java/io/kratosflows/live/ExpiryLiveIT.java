@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.Traits;
 import io.kratosflows.login.LoginMethod;
@@ -17,8 +16,6 @@ import io.kratosflows.registration.RegistrationOutcome;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.verification.VerificationMethod;
 import io.kratosflows.verification.VerificationOutcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,74 +25,63 @@ class ExpiryLiveIT {
     private static final long EXPIRE_MILLIS = 2_500;
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.builder().name("short-lifespans")
+    static final Live LIVE = Live.on(KratosServer.builder().name("short-lifespans")
             .set("selfservice.flows.login.lifespan", "2s")
             .set("selfservice.flows.registration.lifespan", "2s")
             .set("selfservice.flows.recovery.lifespan", "2s")
             .set("selfservice.flows.verification.lifespan", "2s")
-            .build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+            .build());
 
     @Test
     void expiredLoginNamesItsReplacementAndRestartContinues() throws InterruptedException {
         String email = Live.newEmail("expiry-login");
-        Live.register(kratos, email, Live.PASSWORD);
-        var flow = kratos.login().start();
+        LIVE.register(email, Live.PASSWORD);
+        var flow = LIVE.kratos().login().start();
         Thread.sleep(EXPIRE_MILLIS);
 
         var expired = assertInstanceOf(LoginOutcome.FlowExpired.class,
-                kratos.login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
-        var replacement = kratos.login().restart(expired);
+                LIVE.kratos().login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
+        var replacement = LIVE.kratos().login().restart(expired);
 
         assertTrue(expired.error().is("self_service_flow_expired"));
         assertEquals(expired.replacement().orElseThrow(), replacement.id());
         assertNotEquals(flow.id(), replacement.id());
         assertInstanceOf(LoginOutcome.Completed.class,
-                kratos.login().submit(replacement, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
+                LIVE.kratos().login().submit(replacement, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
     }
 
     @Test
     void expiredRegistration() throws InterruptedException {
-        var flow = kratos.registration().start();
+        var flow = LIVE.kratos().registration().start();
         Thread.sleep(EXPIRE_MILLIS);
 
-        var expired = assertInstanceOf(RegistrationOutcome.FlowExpired.class, kratos.registration().submit(flow,
+        var expired = assertInstanceOf(RegistrationOutcome.FlowExpired.class, LIVE.kratos().registration().submit(flow,
                 new RegistrationMethod.Password(Traits.email(Live.newEmail("expiry-reg")), Secret.of(Live.PASSWORD))));
 
-        assertEquals(expired.replacement().orElseThrow(), kratos.registration().restart(expired).id());
+        assertEquals(expired.replacement().orElseThrow(), LIVE.kratos().registration().restart(expired).id());
     }
 
     @Test
     void expiredRecoveryNamesTheNewFlowInContinueWith() throws InterruptedException {
-        var flow = kratos.recovery().start();
+        var flow = LIVE.kratos().recovery().start();
         Thread.sleep(EXPIRE_MILLIS);
 
         var expired = assertInstanceOf(RecoveryOutcome.FlowExpired.class,
-                kratos.recovery().submit(flow, RecoveryMethod.Code.request(Live.newEmail("expiry-recovery"))));
+                LIVE.kratos().recovery().submit(flow, RecoveryMethod.Code.request(Live.newEmail("expiry-recovery"))));
 
         assertTrue(expired.error().is("self_service_flow_expired"));
-        assertEquals(expired.replacement().orElseThrow(), kratos.recovery().restart(expired).id());
+        assertEquals(expired.replacement().orElseThrow(), LIVE.kratos().recovery().restart(expired).id());
     }
 
     @Test
     void expiredVerificationRedirectsToANewFlow() throws InterruptedException {
-        var flow = kratos.verification().start();
+        var flow = LIVE.kratos().verification().start();
         Thread.sleep(EXPIRE_MILLIS);
 
-        var outcome = kratos.verification().submit(flow, VerificationMethod.Code.request(Live.newEmail("expiry-verification")));
+        var outcome = LIVE.kratos().verification().submit(flow, VerificationMethod.Code.request(Live.newEmail("expiry-verification")));
 
         var expired = assertInstanceOf(VerificationOutcome.FlowExpired.class, outcome);
-        var fresh = kratos.verification().restart(expired);
+        var fresh = LIVE.kratos().verification().restart(expired);
         assertNotEquals(flow.id(), fresh.id());
     }
 }

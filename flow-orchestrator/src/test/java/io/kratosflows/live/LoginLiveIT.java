@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosErrorException;
@@ -16,8 +15,6 @@ import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.session.TokenExchangeOutcome;
 import io.kratosflows.testkit.CodePurpose;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,27 +22,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LoginLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.defaults();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.defaults());
 
     @Test
     void passwordLoginAndWrongPassword() {
         String email = Live.newEmail("login-password");
-        Live.register(kratos, email, Live.PASSWORD);
-        LoginFlow flow = kratos.login().start();
+        LIVE.register(email, Live.PASSWORD);
+        LoginFlow flow = LIVE.kratos().login().start();
 
-        var wrong = kratos.login().submit(flow, new LoginMethod.Password(email, Secret.of("not-the-password-1")));
-        var right = kratos.login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+        var wrong = LIVE.kratos().login().submit(flow, new LoginMethod.Password(email, Secret.of("not-the-password-1")));
+        var right = LIVE.kratos().login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
 
         assertTrue(assertInstanceOf(LoginOutcome.NeedsInput.class, wrong).flow().ui().hasMessage(4000006));
         var done = assertInstanceOf(LoginOutcome.Completed.class, right);
@@ -56,13 +42,13 @@ class LoginLiveIT {
     @Test
     void codeLoginWithResendAndWrongCode() {
         String email = Live.newEmail("login-code");
-        Live.register(kratos, email, Live.PASSWORD);
-        LoginFlow flow = kratos.login().start();
+        LIVE.register(email, Live.PASSWORD);
+        LoginFlow flow = LIVE.kratos().login().start();
 
-        var sent = assertInstanceOf(LoginOutcome.CodeSent.class, kratos.login().submit(flow, LoginMethod.Code.request(email)));
-        String first = Live.code(SERVER, email, CodePurpose.LOGIN);
-        var wrong = kratos.login().submit(sent.flow(), LoginMethod.Code.submit(email, Secret.of("000000")));
-        var done = kratos.login().submit(sent.flow(), LoginMethod.Code.submit(email, Secret.of(first)));
+        var sent = assertInstanceOf(LoginOutcome.CodeSent.class, LIVE.kratos().login().submit(flow, LoginMethod.Code.request(email)));
+        String first = LIVE.code(email, CodePurpose.LOGIN);
+        var wrong = LIVE.kratos().login().submit(sent.flow(), LoginMethod.Code.submit(email, Secret.of("000000")));
+        var done = LIVE.kratos().login().submit(sent.flow(), LoginMethod.Code.submit(email, Secret.of(first)));
 
         assertTrue(assertInstanceOf(LoginOutcome.NeedsInput.class, wrong).flow().ui().hasMessage(4010008));
         assertEquals("code", assertInstanceOf(LoginOutcome.Completed.class, done).session().authenticationMethods().get(0).method());
@@ -71,12 +57,12 @@ class LoginLiveIT {
     @Test
     void resendAsksForANewCode() {
         String email = Live.newEmail("login-resend");
-        Live.register(kratos, email, Live.PASSWORD);
+        LIVE.register(email, Live.PASSWORD);
         var sent = assertInstanceOf(LoginOutcome.CodeSent.class,
-                kratos.login().submit(kratos.login().start(), LoginMethod.Code.request(email)));
+                LIVE.kratos().login().submit(LIVE.kratos().login().start(), LoginMethod.Code.request(email)));
         int before = waitForMessages(email, 1);
 
-        var resent = kratos.login().submit(sent.flow(), LoginMethod.Code.resend(email));
+        var resent = LIVE.kratos().login().submit(sent.flow(), LoginMethod.Code.resend(email));
 
         assertInstanceOf(LoginOutcome.CodeSent.class, resent);
         assertTrue(waitForMessages(email, before + 1) > before, "a second code was sent");
@@ -85,11 +71,11 @@ class LoginLiveIT {
     @Test
     void refreshReauthenticatesTheSameSession() {
         String email = Live.newEmail("login-refresh");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
 
-        LoginFlow flow = kratos.login().start(LoginOptions.refresh(token));
+        LoginFlow flow = LIVE.kratos().login().start(LoginOptions.refresh(token));
         var done = assertInstanceOf(LoginOutcome.Completed.class,
-                kratos.login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
+                LIVE.kratos().login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
 
         assertTrue(flow.refresh());
         assertEquals(2, done.session().authenticationMethods().size(), "the refresh added a factor to the same session");
@@ -97,20 +83,20 @@ class LoginLiveIT {
 
     @Test
     void startingWithAnActiveSessionWithoutRefreshIsATypedError() {
-        SessionToken token = Live.register(kratos, Live.newEmail("login-active"), Live.PASSWORD);
+        SessionToken token = LIVE.register(Live.newEmail("login-active"), Live.PASSWORD);
 
         var error = assertThrows(KratosErrorException.class,
-                () -> kratos.login().start(io.kratosflows.login.LoginOptions.defaults().withSessionToken(token)));
+                () -> LIVE.kratos().login().start(io.kratosflows.login.LoginOptions.defaults().withSessionToken(token)));
 
         assertTrue(error.error().is("session_already_available"));
     }
 
     @Test
     void socialSignInNeedsABrowserAndFetchReturnsTheSameFlow() {
-        LoginFlow flow = kratos.login().start();
+        LoginFlow flow = LIVE.kratos().login().start();
 
-        var browser = kratos.login().submit(flow, LoginMethod.Oidc.provider("github"));
-        LoginFlow fetched = kratos.login().fetch(flow.id());
+        var browser = LIVE.kratos().login().submit(flow, LoginMethod.Oidc.provider("github"));
+        LoginFlow fetched = LIVE.kratos().login().fetch(flow.id());
 
         assertTrue(assertInstanceOf(LoginOutcome.BrowserRequired.class, browser).redirectBrowserTo().contains("github.com"));
         assertEquals(flow.id(), fetched.id());
@@ -119,10 +105,10 @@ class LoginLiveIT {
 
     @Test
     void tokenExchangeCodeIsIssuedAndUnknownCodesAreRejected() {
-        LoginFlow flow = kratos.login().start(LoginOptions.defaults().withSessionTokenExchangeCode()
+        LoginFlow flow = LIVE.kratos().login().start(LoginOptions.defaults().withSessionTokenExchangeCode()
                 .withReturnTo("https://example.com/app"));
 
-        var rejected = kratos.sessions().exchangeToken(Secret.of("not-an-init-code"), Secret.of("not-a-return-code"));
+        var rejected = LIVE.kratos().sessions().exchangeToken(Secret.of("not-an-init-code"), Secret.of("not-a-return-code"));
 
         assertTrue(flow.sessionTokenExchangeCode().isPresent(), "init code for the browser hand-over");
         assertInstanceOf(TokenExchangeOutcome.Rejected.class, rejected);
@@ -133,7 +119,7 @@ class LoginLiveIT {
         long deadline = System.currentTimeMillis() + Live.CODE_WAIT.toMillis();
         int count;
         do {
-            count = (int) SERVER.mail().messagesFor(email).stream().filter(CodePurpose.LOGIN::matches).count();
+            count = (int) LIVE.server().mail().messagesFor(email).stream().filter(CodePurpose.LOGIN::matches).count();
             if (count >= atLeast) {
                 return count;
             }

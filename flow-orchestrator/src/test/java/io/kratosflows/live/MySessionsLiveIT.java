@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,19 +32,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The signed-in user's own sessions: list (paged), revoke one, revoke all others. */
 class MySessionsLiveIT {
 
-    @RegisterExtension
     static final KratosServer SERVER = KratosServer.defaults();
+
+    @RegisterExtension
+    static final Live LIVE = Live.on(SERVER);
     private static Kratos kratos;
 
     @BeforeAll
     static void connect() {
-        kratos = Live.client(SERVER);
+        kratos = LIVE.kratos();
     }
 
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
 
     private static SessionToken logIn(String email) {
         var outcome = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
@@ -67,7 +64,7 @@ class MySessionsLiveIT {
     @Test
     void listPagesThroughTheOtherSessionsOnly() {
         String email = Live.newEmail("my-sessions");
-        SessionToken first = Live.register(kratos, email, Live.PASSWORD);
+        SessionToken first = LIVE.register(email, Live.PASSWORD);
         SessionToken second = logIn(email);
         SessionToken third = logIn(email);
         SessionToken fourth = logIn(email);
@@ -102,7 +99,7 @@ class MySessionsLiveIT {
     @Test
     void revokeOneThenAllOthers() {
         String email = Live.newEmail("revoke");
-        SessionToken a = Live.register(kratos, email, Live.PASSWORD);
+        SessionToken a = LIVE.register(email, Live.PASSWORD);
         SessionToken b = logIn(email);
         SessionToken c = logIn(email);
         SessionToken me = logIn(email);

@@ -12,8 +12,6 @@ import io.kratosflows.session.TokenExchangeOutcome;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.testkit.OidcTestProvider;
 import io.kratosflows.testkit.ScriptedBrowser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,39 +30,28 @@ class OidcExpiryLiveIT {
     static final OidcTestProvider PROVIDER = OidcTestProvider.start();
     @RegisterExtension
     @Order(2)
-    static final KratosServer SERVER = KratosServer.builder().name("oidc-short-lifespans")
+    static final Live LIVE = Live.on(KratosServer.builder().name("oidc-short-lifespans")
             .oidcProvider("test", PROVIDER)
             .set("selfservice.flows.login.lifespan", "2s")
-            .build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+            .build());
 
     @Test
     void aFlowThatExpiresDuringTheCeremonyIsStartedAfreshAndFinished() throws InterruptedException {
         OidcTestProvider.User user = OidcTestProvider.User.of("expiry-" + System.nanoTime(), Live.newEmail("social-expiry"));
-        LoginFlow flow = SocialSignIn.start(kratos);
-        String url = SocialSignIn.handOver(kratos, flow, "test");
+        LoginFlow flow = SocialSignIn.start(LIVE.kratos());
+        String url = SocialSignIn.handOver(LIVE.kratos(), flow, "test");
         Thread.sleep(EXPIRE_MILLIS); // the user takes their time at the provider
         PROVIDER.answerNext(OidcTestProvider.Answer.signIn(user));
 
         ScriptedBrowser.Result back = SocialSignIn.browser().open(url);
-        KratosErrorException gone = assertThrows(KratosErrorException.class, () -> kratos.login().fetch(flow.id()));
+        KratosErrorException gone = assertThrows(KratosErrorException.class, () -> LIVE.kratos().login().fetch(flow.id()));
 
         assertTrue(back.url().toString().startsWith(SocialSignIn.UI + "error?id="),
                 "Kratos shows its error page, the app gets no code: " + back);
         assertEquals(410, gone.status());
         assertTrue(gone.error().is("self_service_flow_expired"), gone.error().summary());
 
-        TokenExchangeOutcome fresh = SocialSignIn.login(kratos, PROVIDER, user);
+        TokenExchangeOutcome fresh = SocialSignIn.login(LIVE.kratos(), PROVIDER, user);
         var done = assertInstanceOf(TokenExchangeOutcome.Exchanged.class, fresh);
         assertEquals(user.email().orElseThrow(), done.session().identity().orElseThrow().traits().text("email").orElseThrow());
     }

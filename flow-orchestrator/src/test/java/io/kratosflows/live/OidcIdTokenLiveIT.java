@@ -15,8 +15,6 @@ import io.kratosflows.registration.RegistrationOutcome;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.testkit.OidcTestProvider;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,22 +37,11 @@ class OidcIdTokenLiveIT {
     static final OidcTestProvider PROVIDER = OidcTestProvider.start();
     @RegisterExtension
     @Order(2)
-    static final KratosServer SERVER = KratosServer.builder().name("oidc-id-token")
-            .oidcProvider("test", PROVIDER).idTokenTestProvider("native").build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.builder().name("oidc-id-token")
+            .oidcProvider("test", PROVIDER).idTokenTestProvider("native").build());
 
     private static boolean hasIdTokenProvider() {
-        return SERVER.version().isAtLeast(25, 4);
+        return LIVE.server().version().isAtLeast(25, 4);
     }
 
     @Test
@@ -67,10 +54,10 @@ class OidcIdTokenLiveIT {
         }
         String nonce = "nonce-" + UUID.randomUUID();
 
-        RegistrationOutcome signUp = kratos.registration().submit(kratos.registration().start(),
+        RegistrationOutcome signUp = LIVE.kratos().registration().submit(LIVE.kratos().registration().start(),
                 RegistrationMethod.Oidc.idToken("native", Secret.of(PROVIDER.fedcmTestIdToken(user, nonce)), nonce));
         String again = "nonce-" + UUID.randomUUID();
-        LoginOutcome signIn = kratos.login().submit(kratos.login().start(),
+        LoginOutcome signIn = LIVE.kratos().login().submit(LIVE.kratos().login().start(),
                 LoginMethod.Oidc.idToken("native", Secret.of(PROVIDER.fedcmTestIdToken(user, again)), again));
 
         var registered = assertInstanceOf(RegistrationOutcome.Completed.class, signUp);
@@ -109,8 +96,8 @@ class OidcIdTokenLiveIT {
      */
     private static void assertRefused(String reason, LoginMethod.Oidc method) {
         KratosErrorException refused = assertThrows(KratosErrorException.class,
-                () -> kratos.login().submit(kratos.login().start(), method));
-        if (SERVER.version().isLegacyLine()) {
+                () -> LIVE.kratos().login().submit(LIVE.kratos().login().start(), method));
+        if (LIVE.server().version().isLegacyLine()) {
             assertEquals(500, refused.status(), refused.error().summary());
             return;
         }

@@ -3,6 +3,7 @@ package io.kratosflows.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kratosflows.FlowId;
@@ -28,8 +29,6 @@ import io.kratosflows.testkit.ScriptedBrowser;
 import io.kratosflows.ui.UiNode;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,18 +46,7 @@ class OidcLiveIT {
     static final OidcTestProvider PROVIDER = OidcTestProvider.start();
     @RegisterExtension
     @Order(2)
-    static final KratosServer SERVER = KratosServer.builder().name("oidc").oidcProvider("test", PROVIDER).build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.builder().name("oidc").oidcProvider("test", PROVIDER).build());
 
     private static OidcTestProvider.User newUser(String prefix) {
         return OidcTestProvider.User.of(prefix + "-" + UUID.randomUUID(), Live.newEmail(prefix));
@@ -67,21 +55,21 @@ class OidcLiveIT {
     @Test
     void signsUpThroughARegistrationFlowAndExchangesTheCodes() {
         OidcTestProvider.User user = newUser("social-signup");
-        RegistrationFlow flow = kratos.registration().start(RegistrationOptions.defaults()
+        RegistrationFlow flow = LIVE.kratos().registration().start(RegistrationOptions.defaults()
                 .withSessionTokenExchangeCode().withReturnTo(SocialSignIn.APP));
         PROVIDER.answerNext(OidcTestProvider.Answer.signIn(user));
 
-        RegistrationOutcome outcome = kratos.registration().submit(flow, RegistrationMethod.Oidc.provider("test"));
+        RegistrationOutcome outcome = LIVE.kratos().registration().submit(flow, RegistrationMethod.Oidc.provider("test"));
         String url = assertInstanceOf(RegistrationOutcome.BrowserRequired.class, outcome).redirectBrowserTo();
         ScriptedBrowser.Result back = SocialSignIn.browser().open(url);
-        TokenExchangeOutcome exchanged = SocialSignIn.exchange(kratos, flow.sessionTokenExchangeCode().orElseThrow(), back);
+        TokenExchangeOutcome exchanged = SocialSignIn.exchange(LIVE.kratos(), flow.sessionTokenExchangeCode().orElseThrow(), back);
 
         assertTrue(url.startsWith(PROVIDER.issuer() + "/authorize?"), url);
         var done = assertInstanceOf(TokenExchangeOutcome.Exchanged.class, exchanged);
         assertEquals(user.email().orElseThrow(), done.session().identity().orElseThrow().traits().text("email").orElseThrow());
         assertEquals("oidc", done.session().authenticationMethods().get(0).method());
         assertEquals("test", done.session().authenticationMethods().get(0).provider().orElseThrow());
-        var me = assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(done.token()));
+        var me = assertInstanceOf(WhoamiOutcome.Active.class, LIVE.kratos().sessions().whoami(done.token()));
         assertEquals(done.session().identity().orElseThrow().id(), me.session().identity().orElseThrow().id());
         assertTrue(PROVIDER.requests().containsAll(List.of("GET /authorize", "POST /token", "GET /jwks")),
                 "Kratos exchanged the code and verified the id token: " + PROVIDER.requests());
@@ -93,9 +81,9 @@ class OidcLiveIT {
 
         // The first sign-in of an unknown subject registers it (Kratos moves the exchanger along).
         Session first = assertInstanceOf(TokenExchangeOutcome.Exchanged.class,
-                SocialSignIn.login(kratos, PROVIDER, user)).session();
+                SocialSignIn.login(LIVE.kratos(), PROVIDER, user)).session();
         Session second = assertInstanceOf(TokenExchangeOutcome.Exchanged.class,
-                SocialSignIn.login(kratos, PROVIDER, user)).session();
+                SocialSignIn.login(LIVE.kratos(), PROVIDER, user)).session();
 
         assertEquals(first.identity().orElseThrow().id(), second.identity().orElseThrow().id());
         assertFalse(first.id().equals(second.id()), "a new session each time");
@@ -104,16 +92,16 @@ class OidcLiveIT {
     @Test
     void theCodesExchangeForTheSameSessionAndOnlyAsAPair() {
         OidcTestProvider.User user = newUser("social-codes");
-        LoginFlow flow = SocialSignIn.start(kratos);
+        LoginFlow flow = SocialSignIn.start(LIVE.kratos());
         PROVIDER.answerNext(OidcTestProvider.Answer.signIn(user));
-        ScriptedBrowser.Result back = SocialSignIn.browser().open(SocialSignIn.handOver(kratos, flow, "test"));
+        ScriptedBrowser.Result back = SocialSignIn.browser().open(SocialSignIn.handOver(LIVE.kratos(), flow, "test"));
         Secret init = flow.sessionTokenExchangeCode().orElseThrow();
 
-        var first = assertInstanceOf(TokenExchangeOutcome.Exchanged.class, SocialSignIn.exchange(kratos, init, back));
+        var first = assertInstanceOf(TokenExchangeOutcome.Exchanged.class, SocialSignIn.exchange(LIVE.kratos(), init, back));
         // Kratos v26 does not spend the codes (session/handler.go looks the pair up, never deletes
         // it): the same pair yields the same session again. Keep the init code secret, drop it after use.
-        var again = assertInstanceOf(TokenExchangeOutcome.Exchanged.class, SocialSignIn.exchange(kratos, init, back));
-        var mismatched = kratos.sessions().exchangeToken(init, Secret.of("not-the-return-to-code"));
+        var again = assertInstanceOf(TokenExchangeOutcome.Exchanged.class, SocialSignIn.exchange(LIVE.kratos(), init, back));
+        var mismatched = LIVE.kratos().sessions().exchangeToken(init, Secret.of("not-the-return-to-code"));
 
         assertEquals(first.session().id(), again.session().id());
         assertInstanceOf(TokenExchangeOutcome.Rejected.class, mismatched);
@@ -121,11 +109,11 @@ class OidcLiveIT {
 
     @Test
     void aProviderErrorReturnsToTheAppWithoutACodeAndTheFlowSaysWhy() {
-        LoginFlow flow = SocialSignIn.start(kratos);
+        LoginFlow flow = SocialSignIn.start(LIVE.kratos());
         PROVIDER.answerNext(OidcTestProvider.Answer.error("access_denied", "The user declined"));
 
-        ScriptedBrowser.Result back = SocialSignIn.browser().open(SocialSignIn.handOver(kratos, flow, "test"));
-        LoginFlow after = kratos.login().fetch(flow.id());
+        ScriptedBrowser.Result back = SocialSignIn.browser().open(SocialSignIn.handOver(LIVE.kratos(), flow, "test"));
+        LoginFlow after = LIVE.kratos().login().fetch(flow.id());
 
         assertTrue(back.stopped() && back.url().toString().startsWith(SocialSignIn.APP), back.toString());
         assertFalse(back.query().containsKey("code"), "no code: nothing to exchange");
@@ -133,23 +121,25 @@ class OidcLiveIT {
         assertTrue(after.ui().allMessages().get(0).text().contains("access_denied"));
         // The same flow can try again.
         PROVIDER.answerNext(OidcTestProvider.Answer.signIn(newUser("social-retry")));
-        ScriptedBrowser.Result retried = SocialSignIn.browser().open(SocialSignIn.handOver(kratos, after, "test"));
+        ScriptedBrowser.Result retried = SocialSignIn.browser().open(SocialSignIn.handOver(LIVE.kratos(), after, "test"));
         assertInstanceOf(TokenExchangeOutcome.Exchanged.class,
-                SocialSignIn.exchange(kratos, flow.sessionTokenExchangeCode().orElseThrow(), retried));
+                SocialSignIn.exchange(LIVE.kratos(), flow.sessionTokenExchangeCode().orElseThrow(), retried));
     }
 
     @Test
     void linksTheProviderToAnExistingAccountByLoginAndLink() {
         String email = Live.newEmail("social-link");
-        Live.register(kratos, email, Live.PASSWORD);
+        LIVE.register(email, Live.PASSWORD);
         OidcTestProvider.User user = OidcTestProvider.User.of("link-" + UUID.randomUUID(), email);
-        LoginFlow flow = SocialSignIn.start(kratos);
+        LoginFlow flow = SocialSignIn.start(LIVE.kratos());
         PROVIDER.answerNext(OidcTestProvider.Answer.signIn(user));
 
         // Same address, other account: Kratos sends the browser back with a login flow to link in.
-        ScriptedBrowser.Result back = SocialSignIn.browser().open(SocialSignIn.handOver(kratos, flow, "test"));
-        LoginFlow linking = kratos.login().fetch(FlowId.of(back.query().get("flow")));
-        LoginOutcome outcome = kratos.login().submit(linking, new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+        ScriptedBrowser.Result back = SocialSignIn.browser().open(SocialSignIn.handOver(LIVE.kratos(), flow, "test"));
+        String linkingFlow = back.query().get("flow");
+        assertNotNull(linkingFlow, "Kratos sends the browser to log in and link: " + SocialSignIn.describe(LIVE, back));
+        LoginFlow linking = LIVE.kratos().login().fetch(FlowId.of(linkingFlow));
+        LoginOutcome outcome = LIVE.kratos().login().submit(linking, new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
 
         assertFalse(back.query().containsKey("code"), back.toString());
         assertTrue(linking.ui().hasMessage(1010016), "login-and-link info: " + linking.ui().allMessages());
@@ -157,7 +147,7 @@ class OidcLiveIT {
         assertEquals(List.of("password", "oidc"),
                 linked.session().authenticationMethods().stream().map(Session.AuthenticationMethod::method).toList());
         Session social = assertInstanceOf(TokenExchangeOutcome.Exchanged.class,
-                SocialSignIn.login(kratos, PROVIDER, user)).session();
+                SocialSignIn.login(LIVE.kratos(), PROVIDER, user)).session();
         assertEquals(linked.session().identity().orElseThrow().id(), social.identity().orElseThrow().id(),
                 "the provider now signs in to the existing account");
     }
@@ -166,16 +156,16 @@ class OidcLiveIT {
     void unlinksTheProviderInSettings() {
         OidcTestProvider.User user = newUser("social-unlink");
         SessionToken token = assertInstanceOf(TokenExchangeOutcome.Exchanged.class,
-                SocialSignIn.login(kratos, PROVIDER, user)).token();
+                SocialSignIn.login(LIVE.kratos(), PROVIDER, user)).token();
         // A second way to sign in first: Kratos never unlinks the last one.
-        assertInstanceOf(SettingsOutcome.Saved.class, kratos.settings().submit(kratos.settings().start(token),
+        assertInstanceOf(SettingsOutcome.Saved.class, LIVE.kratos().settings().submit(LIVE.kratos().settings().start(token),
                 new SettingsMethod.Password(Secret.of(Live.PASSWORD))));
-        SettingsFlow settings = kratos.settings().start(token);
+        SettingsFlow settings = LIVE.kratos().settings().start(token);
         if (!nativeSettingsOfferProviders(settings)) {
             return;
         }
 
-        SettingsOutcome outcome = kratos.settings().submit(settings, SettingsMethod.Oidc.unlink("test"));
+        SettingsOutcome outcome = LIVE.kratos().settings().submit(settings, SettingsMethod.Oidc.unlink("test"));
 
         assertEquals(List.of("test"), providers(settings, "unlink"));
         var saved = assertInstanceOf(SettingsOutcome.Saved.class, outcome);
@@ -185,14 +175,14 @@ class OidcLiveIT {
 
     @Test
     void linkingInANativeSettingsFlowHandsOverButTheBrowserHasNoSessionToFinishWith() {
-        SessionToken token = Live.register(kratos, Live.newEmail("social-settings-link"), Live.PASSWORD);
-        SettingsFlow settings = kratos.settings().start(token);
+        SessionToken token = LIVE.register(Live.newEmail("social-settings-link"), Live.PASSWORD);
+        SettingsFlow settings = LIVE.kratos().settings().start(token);
         if (!nativeSettingsOfferProviders(settings)) {
             return;
         }
         PROVIDER.answerNext(OidcTestProvider.Answer.signIn(newUser("social-settings-link")));
 
-        SettingsOutcome outcome = kratos.settings().submit(settings, SettingsMethod.Oidc.link("test"));
+        SettingsOutcome outcome = LIVE.kratos().settings().submit(settings, SettingsMethod.Oidc.link("test"));
         String url = assertInstanceOf(SettingsOutcome.BrowserRequired.class, outcome).redirectBrowserTo();
         ScriptedBrowser.Result back = SocialSignIn.browser().open(url);
 
@@ -200,7 +190,7 @@ class OidcLiveIT {
         // session is a token the browser does not have, so the link ends on Kratos's error page.
         assertTrue(url.startsWith(PROVIDER.issuer() + "/authorize?"), url);
         assertTrue(back.url().toString().startsWith(SocialSignIn.UI + "error?id="), back.toString());
-        assertTrue(providers(kratos.settings().start(token), "link").contains("test"), "still not linked");
+        assertTrue(providers(LIVE.kratos().settings().start(token), "link").contains("test"), "still not linked");
     }
 
     /**
@@ -208,7 +198,7 @@ class OidcLiveIT {
      * browser flows only ({@code strategy_settings.go}: {@code if sr.Type != flow.TypeBrowser}).
      */
     private static boolean nativeSettingsOfferProviders(SettingsFlow flow) {
-        if (SERVER.version().isAtLeast(26, 0)) {
+        if (LIVE.server().version().isAtLeast(26, 0)) {
             return true;
         }
         assertTrue(flow.ui().nodes("oidc").isEmpty(), "no provider nodes in native settings before v26");

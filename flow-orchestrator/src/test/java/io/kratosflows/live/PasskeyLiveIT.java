@@ -30,8 +30,6 @@ import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.testkit.SoftwareAuthenticator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,20 +47,9 @@ class PasskeyLiveIT {
     static final String ANDROID_ORIGIN = "android:apk-key-hash:" + "Xr8z3mWdZ0q5fA1kU6pJ2oYvN9bE4cH7sLtRgKiMwQo";
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.builder().name("passkeys")
-            .passkeyRelyingParty("localhost", WEB_ORIGIN, ANDROID_ORIGIN).build();
+    static final Live LIVE = Live.on(KratosServer.builder().name("passkeys")
+            .passkeyRelyingParty("localhost", WEB_ORIGIN, ANDROID_ORIGIN).build());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
 
     /**
      * v26 offers passkeys to native flows. v25.4 and v1.3 do not: no passkey in one-step
@@ -71,7 +58,7 @@ class PasskeyLiveIT {
      * native app cannot create a passkey there at all.
      */
     private static boolean passkeyRegistration() {
-        return SERVER.version().isAtLeast(26, 0);
+        return LIVE.server().version().isAtLeast(26, 0);
     }
 
     /** Whether native settings offer passkeys; on older versions asserts that they do not. */
@@ -88,7 +75,7 @@ class PasskeyLiveIT {
         SoftwareAuthenticator phone = SoftwareAuthenticator.withOrigin(ANDROID_ORIGIN);
         String email = Live.newEmail("passkey-signup");
         Traits traits = Traits.email(email);
-        RegistrationFlow flow = kratos.registration().start();
+        RegistrationFlow flow = LIVE.kratos().registration().start();
         if (!passkeyRegistration()) {
             assertTrue(PasskeyCreationOptions.from(flow.ui()).isEmpty(), "no passkey sign-up before v26");
             return;
@@ -96,7 +83,7 @@ class PasskeyLiveIT {
 
         PasskeyCreationOptions options = PasskeyCreationOptions.from(flow.ui()).orElseThrow().forTraits(traits);
         PasskeyRegistration created = PasskeyRegistration.parse(phone.register(options.json()));
-        RegistrationOutcome outcome = kratos.registration().submit(flow, RegistrationMethod.Passkey.of(traits, created));
+        RegistrationOutcome outcome = LIVE.kratos().registration().submit(flow, RegistrationMethod.Passkey.of(traits, created));
 
         assertEquals("traits.email", options.displayNameField().orElseThrow());
         assertEquals(email, options.userName(), "the passkey is saved under the user's name");
@@ -110,22 +97,22 @@ class PasskeyLiveIT {
         var signedIn = assertInstanceOf(LoginOutcome.Completed.class, login);
         assertEquals(done.identity().id(), signedIn.session().identity().orElseThrow().id());
         assertEquals("passkey", signedIn.session().authenticationMethods().get(0).method());
-        assertInstanceOf(io.kratosflows.session.WhoamiOutcome.Active.class, kratos.sessions().whoami(token));
+        assertInstanceOf(io.kratosflows.session.WhoamiOutcome.Active.class, LIVE.kratos().sessions().whoami(token));
     }
 
     @Test
     void addsAPasskeyInSettingsSignsInWithItAndRemovesIt() {
         SoftwareAuthenticator phone = SoftwareAuthenticator.withOrigin(WEB_ORIGIN);
         String email = Live.newEmail("passkey-settings");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
-        SettingsFlow settings = kratos.settings().start(token);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
+        SettingsFlow settings = LIVE.kratos().settings().start(token);
         if (!nativeSettingsOfferPasskeys(settings)) {
             return;
         }
 
         PasskeyCreationOptions options = PasskeyCreationOptions.from(settings.ui()).orElseThrow();
         PasskeyRegistration created = PasskeyRegistration.parse(phone.register(options.json()));
-        SettingsOutcome added = kratos.settings().submit(settings, SettingsMethod.Passkey.add(created));
+        SettingsOutcome added = LIVE.kratos().settings().submit(settings, SettingsMethod.Passkey.add(created));
 
         assertEquals(email, options.userName(), "settings options already carry the identity's name");
         assertTrue(options.displayNameField().isEmpty());
@@ -140,8 +127,8 @@ class PasskeyLiveIT {
         var signedIn = assertInstanceOf(LoginOutcome.Completed.class, signIn(phone));
         assertEquals(email, signedIn.session().identity().orElseThrow().traits().text("email").orElseThrow());
 
-        SettingsFlow again = kratos.settings().start(token);
-        SettingsOutcome removed = kratos.settings().submit(again,
+        SettingsFlow again = LIVE.kratos().settings().start(token);
+        SettingsOutcome removed = LIVE.kratos().settings().submit(again,
                 SettingsMethod.Passkey.remove(RegisteredPasskey.in(again.ui()).get(0)));
         assertTrue(RegisteredPasskey.in(assertInstanceOf(SettingsOutcome.Saved.class, removed).flow().ui()).isEmpty());
 
@@ -153,23 +140,23 @@ class PasskeyLiveIT {
     @Test
     void aTamperedSignatureIsRefusedAndTheSameFlowAcceptsTheRealOne() {
         SoftwareAuthenticator phone = SoftwareAuthenticator.withOrigin(WEB_ORIGIN);
-        SessionToken token = Live.register(kratos, Live.newEmail("passkey-tamper"), Live.PASSWORD);
+        SessionToken token = LIVE.register(Live.newEmail("passkey-tamper"), Live.PASSWORD);
         if (!addPasskey(phone, token)) {
             return;
         }
-        LoginFlow flow = kratos.login().start();
+        LoginFlow flow = LIVE.kratos().login().start();
         PasskeyRequestOptions options = PasskeyRequestOptions.from(flow.ui()).orElseThrow();
 
         String genuine = phone.authenticate(options.json());
         ObjectNode tampered = (ObjectNode) readTree(genuine);
         ((ObjectNode) tampered.path("response")).put("signature", flipLastByte(tampered.path("response").path("signature").asText()));
-        LoginOutcome refused = kratos.login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(tampered.toString())));
+        LoginOutcome refused = LIVE.kratos().login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(tampered.toString())));
 
         var needs = assertInstanceOf(LoginOutcome.NeedsInput.class, refused);
         assertEquals(PasskeyFailure.ASSERTION_REJECTED, PasskeyFailure.in(needs.flow().ui()).orElseThrow());
         assertTrue(options.allowCredentialIds().isEmpty(), "first-factor passkey login is discoverable");
         assertEquals(options, PasskeyRequestOptions.from(needs.flow().ui()).orElseThrow(), "Kratos keeps the challenge");
-        LoginOutcome retried = kratos.login().submit(needs.flow(),
+        LoginOutcome retried = LIVE.kratos().login().submit(needs.flow(),
                 LoginMethod.Passkey.of(PasskeyAssertion.parse(phone.authenticate(options.json()))));
         assertInstanceOf(LoginOutcome.Completed.class, retried);
     }
@@ -177,10 +164,10 @@ class PasskeyLiveIT {
     @Test
     void anAssertionFromAnOriginTheServerDoesNotTrustIsRefused() {
         SoftwareAuthenticator phone = SoftwareAuthenticator.withOrigin(WEB_ORIGIN);
-        if (!addPasskey(phone, Live.register(kratos, Live.newEmail("passkey-origin"), Live.PASSWORD))) {
+        if (!addPasskey(phone, LIVE.register(Live.newEmail("passkey-origin"), Live.PASSWORD))) {
             return;
         }
-        LoginFlow flow = kratos.login().start();
+        LoginFlow flow = LIVE.kratos().login().start();
         ObjectNode assertion = (ObjectNode) readTree(phone.authenticate(
                 PasskeyRequestOptions.from(flow.ui()).orElseThrow().json()));
         ObjectNode response = (ObjectNode) assertion.path("response");
@@ -189,7 +176,7 @@ class PasskeyLiveIT {
         response.put("clientDataJSON", java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(clientData.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-        LoginOutcome refused = kratos.login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(assertion.toString())));
+        LoginOutcome refused = LIVE.kratos().login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(assertion.toString())));
 
         var needs = assertInstanceOf(LoginOutcome.NeedsInput.class, refused);
         assertEquals(PasskeyFailure.ASSERTION_REJECTED, PasskeyFailure.in(needs.flow().ui()).orElseThrow());
@@ -198,9 +185,9 @@ class PasskeyLiveIT {
     @Test
     void aPasskeyCreatedForAnotherFlowsChallengeIsAnError() {
         SoftwareAuthenticator phone = SoftwareAuthenticator.withOrigin(WEB_ORIGIN);
-        SessionToken token = Live.register(kratos, Live.newEmail("passkey-stale"), Live.PASSWORD);
-        SettingsFlow first = kratos.settings().start(token);
-        SettingsFlow second = kratos.settings().start(token);
+        SessionToken token = LIVE.register(Live.newEmail("passkey-stale"), Live.PASSWORD);
+        SettingsFlow first = LIVE.kratos().settings().start(token);
+        SettingsFlow second = LIVE.kratos().settings().start(token);
         if (!nativeSettingsOfferPasskeys(first)) {
             return;
         }
@@ -210,27 +197,27 @@ class PasskeyLiveIT {
         assertFalse(forFirst.answers(PasskeyCreationOptions.from(second.ui()).orElseThrow()),
                 "the library can tell before sending");
         KratosErrorException error = assertThrows(KratosErrorException.class,
-                () -> kratos.settings().submit(second, SettingsMethod.Passkey.add(forFirst)));
+                () -> LIVE.kratos().settings().submit(second, SettingsMethod.Passkey.add(forFirst)));
         assertEquals(500, error.status(), error.error().summary());
         assertTrue(error.error().reason().orElse("").contains("Unable to create WebAuthn credential"), error.error().summary());
     }
 
     /** Adds a passkey in settings; false (after asserting why) where native settings offer none. */
     private static boolean addPasskey(SoftwareAuthenticator phone, SessionToken token) {
-        SettingsFlow settings = kratos.settings().start(token);
+        SettingsFlow settings = LIVE.kratos().settings().start(token);
         if (!nativeSettingsOfferPasskeys(settings)) {
             return false;
         }
         PasskeyRegistration created = PasskeyRegistration.parse(
                 phone.register(PasskeyCreationOptions.from(settings.ui()).orElseThrow().json()));
-        assertInstanceOf(SettingsOutcome.Saved.class, kratos.settings().submit(settings, SettingsMethod.Passkey.add(created)));
+        assertInstanceOf(SettingsOutcome.Saved.class, LIVE.kratos().settings().submit(settings, SettingsMethod.Passkey.add(created)));
         return true;
     }
 
     private static LoginOutcome signIn(SoftwareAuthenticator phone) {
-        LoginFlow flow = kratos.login().start();
+        LoginFlow flow = LIVE.kratos().login().start();
         PasskeyRequestOptions options = PasskeyRequestOptions.from(flow.ui()).orElseThrow();
-        return kratos.login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(phone.authenticate(options.json()))));
+        return LIVE.kratos().login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(phone.authenticate(options.json()))));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {

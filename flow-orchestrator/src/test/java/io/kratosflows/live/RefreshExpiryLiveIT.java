@@ -12,8 +12,6 @@ import io.kratosflows.login.LoginMethod;
 import io.kratosflows.login.LoginOptions;
 import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,35 +23,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RefreshExpiryLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.builder().name("short-login-lifespan")
-            .set("selfservice.flows.login.lifespan", "2s").build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.builder().name("short-login-lifespan")
+            .set("selfservice.flows.login.lifespan", "2s").build());
 
     @Test
     void anExpiredRefreshFlowIsFlowExpiredAndRestartCompletes() throws InterruptedException {
         String email = Live.newEmail("refresh-expiry");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
         LoginOptions refresh = LoginOptions.refresh(token);
-        LoginFlow flow = kratos.login().start(refresh);
+        LoginFlow flow = LIVE.kratos().login().start(refresh);
         Thread.sleep(3_000);
 
         var expired = assertInstanceOf(LoginOutcome.FlowExpired.class,
-                kratos.login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
+                LIVE.kratos().login().submit(flow, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
         assertTrue(expired.expiredAt().isPresent());
 
-        LoginFlow fresh = kratos.login().restart(expired, refresh);
+        LoginFlow fresh = LIVE.kratos().login().restart(expired, refresh);
         assertNotEquals(flow.id(), fresh.id());
         assertTrue(fresh.refresh());
-        assertInstanceOf(LoginOutcome.Completed.class, kratos.login().submit(fresh, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
+        assertInstanceOf(LoginOutcome.Completed.class, LIVE.kratos().login().submit(fresh, new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
     }
 }

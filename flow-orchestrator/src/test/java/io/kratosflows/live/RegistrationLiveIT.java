@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.Traits;
 import io.kratosflows.registration.RegistrationFlow;
@@ -15,8 +14,6 @@ import io.kratosflows.testkit.CodePurpose;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.ui.NodeAttributes;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,43 +21,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RegistrationLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.defaults();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.defaults());
 
     @Test
     void passwordRegistrationIssuesASessionAndStartsVerification() {
         String email = Live.newEmail("reg-password");
 
-        var outcome = kratos.registration().submit(kratos.registration().start(),
+        var outcome = LIVE.kratos().registration().submit(LIVE.kratos().registration().start(),
                 new RegistrationMethod.Password(Traits.of(Map.of("email", email, "name", Map.of("first", "Ada"))), Secret.of(Live.PASSWORD)));
 
         var done = assertInstanceOf(RegistrationOutcome.Completed.class, outcome);
         assertEquals(email, done.identity().traits().text("email").orElseThrow());
         assertEquals("Ada", done.identity().traits().text("name.first").orElseThrow());
         assertTrue(done.verificationFlow().isPresent(), "show_verification_ui");
-        assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(done.token().orElseThrow()));
+        assertInstanceOf(WhoamiOutcome.Active.class, LIVE.kratos().sessions().whoami(done.token().orElseThrow()));
     }
 
     @Test
     void codeRegistrationSendsACodeAndCompletesWithIt() {
         String email = Live.newEmail("reg-code");
-        RegistrationFlow flow = kratos.registration().start();
+        RegistrationFlow flow = LIVE.kratos().registration().start();
 
         var sent = assertInstanceOf(RegistrationOutcome.CodeSent.class,
-                kratos.registration().submit(flow, RegistrationMethod.Code.request(Traits.email(email))));
-        var wrong = kratos.registration().submit(sent.flow(), RegistrationMethod.Code.submit(Traits.email(email), Secret.of("000000")));
-        String code = Live.code(SERVER, email, CodePurpose.REGISTRATION);
-        var done = kratos.registration().submit(sent.flow(), RegistrationMethod.Code.submit(Traits.email(email), Secret.of(code)));
+                LIVE.kratos().registration().submit(flow, RegistrationMethod.Code.request(Traits.email(email))));
+        var wrong = LIVE.kratos().registration().submit(sent.flow(), RegistrationMethod.Code.submit(Traits.email(email), Secret.of("000000")));
+        String code = LIVE.code(email, CodePurpose.REGISTRATION);
+        var done = LIVE.kratos().registration().submit(sent.flow(), RegistrationMethod.Code.submit(Traits.email(email), Secret.of(code)));
 
         assertTrue(assertInstanceOf(RegistrationOutcome.NeedsInput.class, wrong).flow().ui().hasMessage(4040003));
         assertTrue(assertInstanceOf(RegistrationOutcome.Completed.class, done).token().isPresent());
@@ -69,11 +55,11 @@ class RegistrationLiveIT {
     @Test
     void weakPasswordAndTakenAddressNeedInput() {
         String email = Live.newEmail("reg-invalid");
-        Live.register(kratos, email, Live.PASSWORD);
+        LIVE.register(email, Live.PASSWORD);
 
-        var weak = kratos.registration().submit(kratos.registration().start(),
+        var weak = LIVE.kratos().registration().submit(LIVE.kratos().registration().start(),
                 new RegistrationMethod.Password(Traits.email(Live.newEmail("reg-weak")), Secret.of("short")));
-        var taken = kratos.registration().submit(kratos.registration().start(),
+        var taken = LIVE.kratos().registration().submit(LIVE.kratos().registration().start(),
                 new RegistrationMethod.Password(Traits.email(email), Secret.of(Live.PASSWORD)));
 
         var weakInput = assertInstanceOf(RegistrationOutcome.NeedsInput.class, weak);
@@ -83,9 +69,9 @@ class RegistrationLiveIT {
 
     @Test
     void socialSignUpNeedsABrowserAndFlowsCarryProviderAndPasskeyNodes() {
-        RegistrationFlow flow = kratos.registration().start();
+        RegistrationFlow flow = LIVE.kratos().registration().start();
 
-        var browser = kratos.registration().submit(flow, RegistrationMethod.Oidc.provider("github"));
+        var browser = LIVE.kratos().registration().submit(flow, RegistrationMethod.Oidc.provider("github"));
 
         assertTrue(assertInstanceOf(RegistrationOutcome.BrowserRequired.class, browser).redirectBrowserTo()
                 .startsWith("https://github.com/login/oauth/authorize"));
@@ -98,9 +84,9 @@ class RegistrationLiveIT {
 
     @Test
     void aBogusPasskeyIsInvalidInputOrUnavailableNeverACrash() {
-        RegistrationFlow flow = kratos.registration().start();
+        RegistrationFlow flow = LIVE.kratos().registration().start();
 
-        var outcome = kratos.registration().submit(flow,
+        var outcome = LIVE.kratos().registration().submit(flow,
                 new RegistrationMethod.Passkey(Traits.email(Live.newEmail("reg-passkey")), "{\"id\":\"not-a-real-credential\"}"));
 
         if (flow.methods().contains("passkey")) {

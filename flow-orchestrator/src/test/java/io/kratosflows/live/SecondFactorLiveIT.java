@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kratosflows.Aal;
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosErrorException;
@@ -21,8 +20,6 @@ import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.testkit.Totp;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,28 +30,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SecondFactorLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.builder().name("strict-aal")
+    static final Live LIVE = Live.on(KratosServer.builder().name("strict-aal")
             .set("session.whoami.required_aal", "highest_available")
             .set("selfservice.flows.settings.required_aal", "highest_available")
-            .build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+            .build());
 
     /** Registers, links TOTP through settings and returns the TOTP secret. */
     private static String registerWithTotp(String email) {
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
-        SettingsFlow settings = kratos.settings().start(token);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
+        SettingsFlow settings = LIVE.kratos().settings().start(token);
         String secret = settings.totpSecret().orElseThrow().reveal();
-        var linked = kratos.settings().submit(settings, SettingsMethod.Totp.link(Secret.of(Totp.freshCode(secret))));
+        var linked = LIVE.kratos().settings().submit(settings, SettingsMethod.Totp.link(Secret.of(Totp.freshCode(secret))));
         assertInstanceOf(SettingsOutcome.Saved.class, linked, "TOTP linked");
         return secret;
     }
@@ -64,23 +50,23 @@ class SecondFactorLiveIT {
         String email = Live.newEmail("totp");
         String secret = registerWithTotp(email);
 
-        var first = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+        var first = LIVE.kratos().login().submit(LIVE.kratos().login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
         var partial = assertInstanceOf(LoginOutcome.SecondFactorRequired.class, first);
         assertTrue(partial.session().identity().isEmpty(), "Kratos withholds the identity");
-        assertInstanceOf(WhoamiOutcome.SecondFactorRequired.class, kratos.sessions().whoami(partial.token()));
-        var settingsError = assertThrows(KratosErrorException.class, () -> kratos.settings().start(partial.token()));
+        assertInstanceOf(WhoamiOutcome.SecondFactorRequired.class, LIVE.kratos().sessions().whoami(partial.token()));
+        var settingsError = assertThrows(KratosErrorException.class, () -> LIVE.kratos().settings().start(partial.token()));
         assertTrue(settingsError.error().is("session_aal2_required"));
 
-        LoginFlow second = kratos.login().start(LoginOptions.secondFactor(partial.token()));
-        var wrong = kratos.login().submit(second, new LoginMethod.Totp(Secret.of("000000")));
-        var done = kratos.login().submit(second, new LoginMethod.Totp(Secret.of(Totp.freshCode(secret))));
+        LoginFlow second = LIVE.kratos().login().start(LoginOptions.secondFactor(partial.token()));
+        var wrong = LIVE.kratos().login().submit(second, new LoginMethod.Totp(Secret.of("000000")));
+        var done = LIVE.kratos().login().submit(second, new LoginMethod.Totp(Secret.of(Totp.freshCode(secret))));
 
         assertEquals(Aal.AAL2, second.requestedAal());
         assertTrue(assertInstanceOf(LoginOutcome.NeedsInput.class, wrong).flow().ui().hasMessage(4000008));
         var completed = assertInstanceOf(LoginOutcome.Completed.class, done);
         assertEquals(Aal.AAL2, completed.session().aal());
         assertEquals(partial.token(), completed.token(), "the same session was raised to aal2");
-        var whoami = assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(completed.token()));
+        var whoami = assertInstanceOf(WhoamiOutcome.Active.class, LIVE.kratos().sessions().whoami(completed.token()));
         assertTrue(whoami.session().identity().isPresent());
     }
 
@@ -89,32 +75,32 @@ class SecondFactorLiveIT {
         String email = Live.newEmail("lookup");
         String secret = registerWithTotp(email);
         SessionToken token = aal2Session(email, secret);
-        SettingsFlow settings = kratos.settings().start(token);
+        SettingsFlow settings = LIVE.kratos().settings().start(token);
 
         var regenerated = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class,
-                kratos.settings().submit(settings, SettingsMethod.LookupSecret.regenerate()));
+                LIVE.kratos().settings().submit(settings, SettingsMethod.LookupSecret.regenerate()));
         List<Secret> codes = regenerated.codes();
         assertInstanceOf(SettingsOutcome.Saved.class,
-                kratos.settings().submit(regenerated.flow(), new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM)));
+                LIVE.kratos().settings().submit(regenerated.flow(), new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM)));
         assertEquals(12, codes.size());
 
         SessionToken fresh = firstFactor(email);
-        var used = kratos.login().submit(kratos.login().start(LoginOptions.secondFactor(fresh)), new LoginMethod.LookupSecret(codes.get(0)));
+        var used = LIVE.kratos().login().submit(LIVE.kratos().login().start(LoginOptions.secondFactor(fresh)), new LoginMethod.LookupSecret(codes.get(0)));
         SessionToken another = firstFactor(email);
-        var reused = kratos.login().submit(kratos.login().start(LoginOptions.secondFactor(another)), new LoginMethod.LookupSecret(codes.get(0)));
+        var reused = LIVE.kratos().login().submit(LIVE.kratos().login().start(LoginOptions.secondFactor(another)), new LoginMethod.LookupSecret(codes.get(0)));
 
         assertEquals(Aal.AAL2, assertInstanceOf(LoginOutcome.Completed.class, used).session().aal());
         assertTrue(assertInstanceOf(LoginOutcome.NeedsInput.class, reused).flow().ui().hasMessage(4000012));
     }
 
     private static SessionToken firstFactor(String email) {
-        var outcome = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+        var outcome = LIVE.kratos().login().submit(LIVE.kratos().login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
         return assertInstanceOf(LoginOutcome.SecondFactorRequired.class, outcome).token();
     }
 
     private static SessionToken aal2Session(String email, String secret) {
         SessionToken token = firstFactor(email);
-        var outcome = kratos.login().submit(kratos.login().start(LoginOptions.secondFactor(token)),
+        var outcome = LIVE.kratos().login().submit(LIVE.kratos().login().start(LoginOptions.secondFactor(token)),
                 new LoginMethod.Totp(Secret.of(Totp.freshCode(secret))));
         return assertInstanceOf(LoginOutcome.Completed.class, outcome).token();
     }

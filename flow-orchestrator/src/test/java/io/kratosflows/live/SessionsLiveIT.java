@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.login.LoginMethod;
@@ -20,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,27 +26,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SessionsLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.defaults();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.defaults());
 
     @Test
     void whoamiLogoutAndAfter() {
-        SessionToken token = Live.register(kratos, Live.newEmail("sessions"), Live.PASSWORD);
+        SessionToken token = LIVE.register(Live.newEmail("sessions"), Live.PASSWORD);
 
-        var before = kratos.sessions().whoami(token);
-        var logout = kratos.sessions().logout(token);
-        var after = kratos.sessions().whoami(token);
-        var unknown = kratos.sessions().logout(SessionToken.of("ory_st_not_a_real_token"));
+        var before = LIVE.kratos().sessions().whoami(token);
+        var logout = LIVE.kratos().sessions().logout(token);
+        var after = LIVE.kratos().sessions().whoami(token);
+        var unknown = LIVE.kratos().sessions().logout(SessionToken.of("ory_st_not_a_real_token"));
 
         assertInstanceOf(WhoamiOutcome.Active.class, before);
         assertInstanceOf(LogoutOutcome.LoggedOut.class, logout);
@@ -70,8 +56,8 @@ class SessionsLiveIT {
         Map<SessionToken, String> users = new LinkedHashMap<>();
         for (int i = 0; i < 12; i++) {
             String email = Live.newEmail("concurrent");
-            Live.register(kratos, email, Live.PASSWORD);
-            var login = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+            LIVE.register(email, Live.PASSWORD);
+            var login = LIVE.kratos().login().submit(LIVE.kratos().login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
             users.put(assertInstanceOf(LoginOutcome.Completed.class, login).token(), email);
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -79,7 +65,7 @@ class SessionsLiveIT {
             List<Future<Boolean>> checks = new ArrayList<>();
             for (int round = 0; round < 10; round++) {
                 users.forEach((token, email) -> checks.add(pool.submit(() -> {
-                    var me = assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(token));
+                    var me = assertInstanceOf(WhoamiOutcome.Active.class, LIVE.kratos().sessions().whoami(token));
                     return email.equals(me.session().identity().orElseThrow().traits().text("email").orElseThrow());
                 })));
             }
@@ -90,6 +76,6 @@ class SessionsLiveIT {
         } finally {
             pool.shutdownNow();
         }
-        users.keySet().forEach(token -> assertInstanceOf(LogoutOutcome.LoggedOut.class, kratos.sessions().logout(token)));
+        users.keySet().forEach(token -> assertInstanceOf(LogoutOutcome.LoggedOut.class, LIVE.kratos().sessions().logout(token)));
     }
 }

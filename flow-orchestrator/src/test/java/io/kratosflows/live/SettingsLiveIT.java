@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.Traits;
@@ -14,8 +13,6 @@ import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.testkit.Totp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,28 +25,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SettingsLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.defaults();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.defaults());
 
     @Test
     void profileAndWeakPassword() {
         String email = Live.newEmail("settings-profile");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
-        SettingsFlow flow = kratos.settings().start(token);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
+        SettingsFlow flow = LIVE.kratos().settings().start(token);
 
-        var saved = kratos.settings().submit(flow, new SettingsMethod.Profile(
+        var saved = LIVE.kratos().settings().submit(flow, new SettingsMethod.Profile(
                 Traits.of(Map.of("email", email, "name", Map.of("first", "Ada", "last", "Lovelace")))));
-        var weak = kratos.settings().submit(flow, new SettingsMethod.Password(Secret.of("short")));
+        var weak = LIVE.kratos().settings().submit(flow, new SettingsMethod.Password(Secret.of("short")));
 
         var savedFlow = assertInstanceOf(SettingsOutcome.Saved.class, saved).flow();
         assertTrue(savedFlow.ui().hasMessage(1050001));
@@ -59,17 +45,17 @@ class SettingsLiveIT {
 
     @Test
     void totpLinkAndUnlinkAndLookupCodes() {
-        SessionToken token = Live.register(kratos, Live.newEmail("settings-2fa"), Live.PASSWORD);
-        SettingsFlow flow = kratos.settings().start(token);
+        SessionToken token = LIVE.register(Live.newEmail("settings-2fa"), Live.PASSWORD);
+        SettingsFlow flow = LIVE.kratos().settings().start(token);
         assertTrue(flow.totpQrCode().orElseThrow().startsWith("data:image/png;base64,"));
 
-        var wrong = kratos.settings().submit(flow, SettingsMethod.Totp.link(Secret.of("000000")));
-        var linked = kratos.settings().submit(flow, SettingsMethod.Totp.link(Secret.of(Totp.freshCode(flow.totpSecret().orElseThrow().reveal()))));
-        var unlinked = kratos.settings().submit(assertInstanceOf(SettingsOutcome.Saved.class, linked).flow(), SettingsMethod.Totp.unlinkApp());
-        var regenerated = kratos.settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REGENERATE));
-        var confirmed = kratos.settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM));
-        var revealed = kratos.settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REVEAL));
-        var disabled = kratos.settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.DISABLE));
+        var wrong = LIVE.kratos().settings().submit(flow, SettingsMethod.Totp.link(Secret.of("000000")));
+        var linked = LIVE.kratos().settings().submit(flow, SettingsMethod.Totp.link(Secret.of(Totp.freshCode(flow.totpSecret().orElseThrow().reveal()))));
+        var unlinked = LIVE.kratos().settings().submit(assertInstanceOf(SettingsOutcome.Saved.class, linked).flow(), SettingsMethod.Totp.unlinkApp());
+        var regenerated = LIVE.kratos().settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REGENERATE));
+        var confirmed = LIVE.kratos().settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.CONFIRM));
+        var revealed = LIVE.kratos().settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.REVEAL));
+        var disabled = LIVE.kratos().settings().submit(flow, new SettingsMethod.LookupSecret(SettingsMethod.LookupSecret.Action.DISABLE));
 
         assertTrue(assertInstanceOf(SettingsOutcome.NeedsInput.class, wrong).flow().ui().hasMessage(4000008));
         assertTrue(assertInstanceOf(SettingsOutcome.Saved.class, unlinked).flow().totpQrCode().isPresent(), "TOTP can be linked again");
@@ -82,11 +68,11 @@ class SettingsLiveIT {
 
     @Test
     void linkingASocialProviderNeedsABrowser() {
-        SessionToken token = Live.register(kratos, Live.newEmail("settings-oidc"), Live.PASSWORD);
+        SessionToken token = LIVE.register(Live.newEmail("settings-oidc"), Live.PASSWORD);
 
-        var outcome = kratos.settings().submit(kratos.settings().start(token), SettingsMethod.Oidc.link("github"));
+        var outcome = LIVE.kratos().settings().submit(LIVE.kratos().settings().start(token), SettingsMethod.Oidc.link("github"));
 
-        if (SERVER.version().isAtLeast(26, 0)) {
+        if (LIVE.server().version().isAtLeast(26, 0)) {
             assertTrue(assertInstanceOf(SettingsOutcome.BrowserRequired.class, outcome).redirectBrowserTo().contains("github.com"));
         } else {
             // v25.4 and v1.3 offer oidc in browser settings flows only.

@@ -3,7 +3,6 @@ package io.kratosflows.live;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.SessionToken;
 import io.kratosflows.login.LoginMethod;
@@ -12,8 +11,6 @@ import io.kratosflows.settings.SettingsFlow;
 import io.kratosflows.settings.SettingsMethod;
 import io.kratosflows.settings.SettingsOutcome;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,46 +23,35 @@ class SettingsReauthenticationLiveIT {
     private static final long PRIVILEGED_WINDOW_MILLIS = 2_000;
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.builder().name("short-privilege")
+    static final Live LIVE = Live.on(KratosServer.builder().name("short-privilege")
             .set("selfservice.flows.settings.privileged_session_max_age", "2s")
-            .build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+            .build());
 
     @Test
     void passwordChangeAfterThePrivilegedWindowReauthenticatesNatively() throws InterruptedException {
         String email = Live.newEmail("settings-reauth");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
-        SettingsFlow flow = kratos.settings().start(token);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
+        SettingsFlow flow = LIVE.kratos().settings().start(token);
         Thread.sleep(PRIVILEGED_WINDOW_MILLIS + 500);
 
-        var stale = kratos.settings().submit(flow, new SettingsMethod.Password(Secret.of("another-horse-battery-43")));
-        var saved = kratos.settings().submitReauthenticating(flow, new SettingsMethod.Password(Secret.of("another-horse-battery-43")),
+        var stale = LIVE.kratos().settings().submit(flow, new SettingsMethod.Password(Secret.of("another-horse-battery-43")));
+        var saved = LIVE.kratos().settings().submitReauthenticating(flow, new SettingsMethod.Password(Secret.of("another-horse-battery-43")),
                 loginFlow -> new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
 
         assertTrue(assertInstanceOf(SettingsOutcome.RefreshRequired.class, stale).error().is("session_refresh_required"));
         assertInstanceOf(SettingsOutcome.Saved.class, saved);
-        assertInstanceOf(LoginOutcome.Completed.class, kratos.login().submit(kratos.login().start(),
+        assertInstanceOf(LoginOutcome.Completed.class, LIVE.kratos().login().submit(LIVE.kratos().login().start(),
                 new LoginMethod.Password(email, Secret.of("another-horse-battery-43"))));
     }
 
     @Test
     void failedReauthenticationIsReportedWithTheLoginOutcome() throws InterruptedException {
         String email = Live.newEmail("settings-reauth-fail");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
-        SettingsFlow flow = kratos.settings().start(token);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
+        SettingsFlow flow = LIVE.kratos().settings().start(token);
         Thread.sleep(PRIVILEGED_WINDOW_MILLIS + 500);
 
-        var outcome = kratos.settings().submitReauthenticating(flow, new SettingsMethod.Password(Secret.of("another-horse-battery-43")),
+        var outcome = LIVE.kratos().settings().submitReauthenticating(flow, new SettingsMethod.Password(Secret.of("another-horse-battery-43")),
                 loginFlow -> new LoginMethod.Password(email, Secret.of("wrong-password-123")));
 
         var refresh = assertInstanceOf(SettingsOutcome.RefreshRequired.class, outcome);

@@ -9,7 +9,6 @@ import io.kratosflows.SessionToken;
 import io.kratosflows.error.KratosErrorException;
 import io.kratosflows.registration.RegistrationOptions;
 import io.kratosflows.testkit.KratosServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,23 +19,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SignedInStartLiveIT {
 
-    @RegisterExtension
     static final KratosServer SERVER = KratosServer.defaults();
+
+    @RegisterExtension
+    static final Live LIVE = Live.on(SERVER);
     private static Kratos kratos;
 
     @BeforeAll
     static void connect() {
-        kratos = Live.client(SERVER);
+        kratos = LIVE.kratos();
     }
 
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
 
     @Test
     void aSignedInTokenCannotStartRegistrationOrRecovery() {
-        SessionToken token = Live.register(kratos, Live.newEmail("signed-in"), Live.PASSWORD);
+        SessionToken token = LIVE.register(Live.newEmail("signed-in"), Live.PASSWORD);
 
         var registration = assertThrows(KratosErrorException.class,
                 () -> kratos.registration().start(RegistrationOptions.defaults().withSessionToken(token)));
@@ -50,7 +47,7 @@ class SignedInStartLiveIT {
 
     @Test
     void aTokenThatNoLongerSignsInStartsAsUsual() {
-        SessionToken token = Live.register(kratos, Live.newEmail("signed-out"), Live.PASSWORD);
+        SessionToken token = LIVE.register(Live.newEmail("signed-out"), Live.PASSWORD);
         kratos.sessions().logout(token);
 
         var registration = kratos.registration().start(RegistrationOptions.defaults().withSessionToken(token));

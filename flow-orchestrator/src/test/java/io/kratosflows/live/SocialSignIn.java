@@ -12,6 +12,14 @@ import io.kratosflows.login.LoginOutcome;
 import io.kratosflows.session.TokenExchangeOutcome;
 import io.kratosflows.testkit.OidcTestProvider;
 import io.kratosflows.testkit.ScriptedBrowser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The native social sign-in ceremony as an app runs it, for the live suite: start a flow that asks
@@ -51,6 +59,29 @@ final class SocialSignIn {
         provider.answerNext(OidcTestProvider.Answer.signIn(user));
         ScriptedBrowser.Result back = browser().open(handOver(kratos, flow, "test"));
         return exchange(kratos, flow.sessionTokenExchangeCode().orElseThrow(), back);
+    }
+
+    /**
+     * {@return where the browser ended, with Kratos's self-service error when it ended on the error
+     * page} so that a failed ceremony says why in the assertion message, not only where.
+     */
+    static String describe(Live live, ScriptedBrowser.Result back) {
+        String id = back.query().get("id");
+        if (!back.url().toString().startsWith(UI + "error") || id == null) {
+            return back.toString();
+        }
+        URI errors = live.server().publicUrl().resolve("/self-service/errors?id="
+                + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> error = HttpClient.newHttpClient().send(HttpRequest.newBuilder(errors)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return back + " with Kratos error " + error.body();
+        } catch (IOException e) {
+            return back + " (the error could not be read: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return back + " (interrupted reading the error)";
+        }
     }
 
     static TokenExchangeOutcome exchange(Kratos kratos, Secret initCode, ScriptedBrowser.Result back) {

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,29 +42,27 @@ class TokenizedSessionLiveIT {
             + "local session = std.extVar('session');\n"
             + "{ claims: claims + { email: session.identity.traits.email } }\n";
 
-    @RegisterExtension
     static final KratosServer SERVER = KratosServer.builder().name("tokenizer")
             .set("session.whoami.tokenizer.templates.downstream", Map.of(
                     "jwks_url", "base64://" + b64(jwks(KEY)),
                     "claims_mapper_url", "base64://" + b64(MAPPER),
                     "ttl", "10m"))
             .build();
+
+    @RegisterExtension
+    static final Live LIVE = Live.on(SERVER);
     private static Kratos kratos;
 
     @BeforeAll
     static void connect() {
-        kratos = Live.client(SERVER);
+        kratos = LIVE.kratos();
     }
 
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
 
     @Test
     void whoamiReturnsTheSessionAsAJwtSignedWithTheTemplatesKey() throws GeneralSecurityException {
         String email = Live.newEmail("jwt");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
 
         var active = assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(token, TokenizeAs.template("downstream")));
         var plain = assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(token));
@@ -85,7 +82,7 @@ class TokenizedSessionLiveIT {
 
     @Test
     void anUnknownTemplateIsAKratosError() {
-        SessionToken token = Live.register(kratos, Live.newEmail("jwt-unknown"), Live.PASSWORD);
+        SessionToken token = LIVE.register(Live.newEmail("jwt-unknown"), Live.PASSWORD);
 
         var e = assertThrows(KratosErrorException.class, () -> kratos.sessions().whoami(token, TokenizeAs.template("nope")));
 

@@ -51,7 +51,6 @@ class TransientPayloadLiveIT {
     private static final String BODY = "function(ctx) { flow: ctx.flow.type + '/' + std.split(ctx.request_url, '/')[4], "
             + "payload: if std.objectHas(ctx.flow, 'transient_payload') then ctx.flow.transient_payload else null }";
 
-    @RegisterExtension
     static final KratosServer SERVER = KratosServer.builder().name("transient-payload")
             .set("selfservice.flows.login.after.password.hooks", List.of(hook()))
             .set("selfservice.flows.registration.after.password.hooks", List.of(hook(), Map.of("hook", "session")))
@@ -59,16 +58,18 @@ class TransientPayloadLiveIT {
             .set("selfservice.flows.recovery.after.hooks", List.of(hook()))
             .set("selfservice.flows.verification.after.hooks", List.of(hook()))
             .build();
+
+    @RegisterExtension
+    static final Live LIVE = Live.on(SERVER);
     private static Kratos kratos;
 
     @BeforeAll
     static void connect() {
-        kratos = Live.client(SERVER);
+        kratos = LIVE.kratos();
     }
 
     @AfterAll
     static void close() {
-        kratos.close();
         RECEIVER.stop(0);
     }
 
@@ -108,7 +109,7 @@ class TransientPayloadLiveIT {
         while (SERVER.mail().messagesFor(email).size() <= before && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        return Live.code(SERVER, email, purpose);
+        return LIVE.code(email, purpose);
     }
 
     private static TransientPayload payload(String step) {
@@ -130,7 +131,7 @@ class TransientPayloadLiveIT {
         assertInstanceOf(LoginOutcome.Completed.class, login);
         JsonNode loginHook = nextHook();
 
-        Live.code(SERVER, email, CodePurpose.VERIFICATION); // the registration's own mail, sent asynchronously
+        LIVE.code(email, CodePurpose.VERIFICATION); // the registration's own mail, sent asynchronously
         var verification = kratos.verification().start();
         int mails = SERVER.mail().messagesFor(email).size();
         kratos.verification().submit(verification, VerificationMethod.Code.request(email));

@@ -23,8 +23,6 @@ import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.verification.VerificationFlow;
 import io.kratosflows.verification.VerificationMethod;
 import io.kratosflows.verification.VerificationOutcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,38 +34,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TruthfulOutcomesLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.defaults();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+    static final Live LIVE = Live.on(KratosServer.defaults());
 
     @Test
     void backupCodesAreShownUntilConfirmedAndAUsedOneIsReportedAsUsed() {
         String email = Live.newEmail("truth-lookup");
-        SessionToken token = Live.register(kratos, email, Live.PASSWORD);
-        SettingsFlow flow = kratos.settings().start(token);
+        SessionToken token = LIVE.register(email, Live.PASSWORD);
+        SettingsFlow flow = LIVE.kratos().settings().start(token);
 
         var generated = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class,
-                kratos.settings().submit(flow, SettingsMethod.LookupSecret.regenerate()));
+                LIVE.kratos().settings().submit(flow, SettingsMethod.LookupSecret.regenerate()));
         assertTrue(generated.confirmationRequired(), "nothing is stored before confirm");
         assertEquals(12, generated.codes().size());
-        assertInstanceOf(SettingsOutcome.Saved.class, kratos.settings().submit(flow, SettingsMethod.LookupSecret.confirm()));
+        assertInstanceOf(SettingsOutcome.Saved.class, LIVE.kratos().settings().submit(flow, SettingsMethod.LookupSecret.confirm()));
 
         // Use one code as a second factor of a new sign-in, then reveal: 11 codes left, one reported as used.
         var firstFactor = assertInstanceOf(LoginOutcome.Completed.class,
-                kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
-        LoginFlow stepUp = kratos.login().start(LoginOptions.secondFactor(firstFactor.token()));
-        assertInstanceOf(LoginOutcome.Completed.class, kratos.login().submit(stepUp, new LoginMethod.LookupSecret(generated.codes().get(0))));
+                LIVE.kratos().login().submit(LIVE.kratos().login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
+        LoginFlow stepUp = LIVE.kratos().login().start(LoginOptions.secondFactor(firstFactor.token()));
+        assertInstanceOf(LoginOutcome.Completed.class, LIVE.kratos().login().submit(stepUp, new LoginMethod.LookupSecret(generated.codes().get(0))));
         var revealed = assertInstanceOf(SettingsOutcome.LookupSecretsShown.class,
-                kratos.settings().submit(kratos.settings().start(token), SettingsMethod.LookupSecret.reveal()));
+                LIVE.kratos().settings().submit(LIVE.kratos().settings().start(token), SettingsMethod.LookupSecret.reveal()));
 
         assertFalse(revealed.confirmationRequired());
         assertEquals(generated.codes().subList(1, 12), revealed.codes());
@@ -77,47 +64,47 @@ class TruthfulOutcomesLiveIT {
     @Test
     void theSixthWrongVerificationCodeIsTooManyAttemptsAndRestartContinues() {
         String email = Live.newEmail("truth-verify");
-        Live.register(kratos, email, Live.PASSWORD);
-        String sentAtRegistration = Live.code(SERVER, email, CodePurpose.VERIFICATION);
-        VerificationFlow flow = kratos.verification().start();
-        var sent = assertInstanceOf(VerificationOutcome.CodeSent.class, kratos.verification().submit(flow, VerificationMethod.Code.request(email)));
-        String first = Live.newCode(SERVER, email, CodePurpose.VERIFICATION, sentAtRegistration);
+        LIVE.register(email, Live.PASSWORD);
+        String sentAtRegistration = LIVE.code(email, CodePurpose.VERIFICATION);
+        VerificationFlow flow = LIVE.kratos().verification().start();
+        var sent = assertInstanceOf(VerificationOutcome.CodeSent.class, LIVE.kratos().verification().submit(flow, VerificationMethod.Code.request(email)));
+        String first = LIVE.newCode(email, CodePurpose.VERIFICATION, sentAtRegistration);
 
         VerificationOutcome last = null;
         for (int attempt = 1; attempt <= 6; attempt++) {
-            last = kratos.verification().submit(sent.flow(), VerificationMethod.Code.submit(Secret.of("000000")));
+            last = LIVE.kratos().verification().submit(sent.flow(), VerificationMethod.Code.submit(Secret.of("000000")));
         }
         var tooMany = assertInstanceOf(VerificationOutcome.TooManyAttempts.class, last);
 
-        VerificationFlow fresh = kratos.verification().restart(tooMany);
+        VerificationFlow fresh = LIVE.kratos().verification().restart(tooMany);
         assertNotEquals(flow.id(), fresh.id());
-        var again = assertInstanceOf(VerificationOutcome.CodeSent.class, kratos.verification().submit(fresh, VerificationMethod.Code.request(email)));
-        String code = Live.newCode(SERVER, email, CodePurpose.VERIFICATION, first);
+        var again = assertInstanceOf(VerificationOutcome.CodeSent.class, LIVE.kratos().verification().submit(fresh, VerificationMethod.Code.request(email)));
+        String code = LIVE.newCode(email, CodePurpose.VERIFICATION, first);
         var verified = assertInstanceOf(VerificationOutcome.Verified.class,
-                kratos.verification().submit(again.flow(), VerificationMethod.Code.submit(Secret.of(code))));
+                LIVE.kratos().verification().submit(again.flow(), VerificationMethod.Code.submit(Secret.of(code))));
 
         assertInstanceOf(VerificationOutcome.AlreadyUsed.class,
-                kratos.verification().submit(verified.flow(), VerificationMethod.Code.submit(Secret.of(code))), "already verified");
+                LIVE.kratos().verification().submit(verified.flow(), VerificationMethod.Code.submit(Secret.of(code))), "already verified");
     }
 
     @Test
     void theSixthWrongLoginCodeIsTooManyAttemptsAndRestartSendsANewCode() {
         String email = Live.newEmail("truth-login-code");
-        Live.register(kratos, email, Live.PASSWORD);
-        LoginFlow flow = kratos.login().start();
-        var sent = assertInstanceOf(LoginOutcome.CodeSent.class, kratos.login().submit(flow, LoginMethod.Code.request(email)));
-        String first = Live.code(SERVER, email, CodePurpose.LOGIN);
+        LIVE.register(email, Live.PASSWORD);
+        LoginFlow flow = LIVE.kratos().login().start();
+        var sent = assertInstanceOf(LoginOutcome.CodeSent.class, LIVE.kratos().login().submit(flow, LoginMethod.Code.request(email)));
+        String first = LIVE.code(email, CodePurpose.LOGIN);
 
         LoginOutcome last = null;
         for (int attempt = 1; attempt <= 6; attempt++) {
-            last = kratos.login().submit(sent.flow(), LoginMethod.Code.submit(email, Secret.of("000000")));
+            last = LIVE.kratos().login().submit(sent.flow(), LoginMethod.Code.submit(email, Secret.of("000000")));
         }
         var tooMany = assertInstanceOf(LoginOutcome.TooManyAttempts.class, last);
 
-        LoginFlow fresh = kratos.login().restart(tooMany);
-        var resent = assertInstanceOf(LoginOutcome.CodeSent.class, kratos.login().submit(fresh, LoginMethod.Code.request(email)));
-        String code = Live.newCode(SERVER, email, CodePurpose.LOGIN, first);
-        assertInstanceOf(LoginOutcome.Completed.class, kratos.login().submit(resent.flow(), LoginMethod.Code.submit(email, Secret.of(code))));
+        LoginFlow fresh = LIVE.kratos().login().restart(tooMany);
+        var resent = assertInstanceOf(LoginOutcome.CodeSent.class, LIVE.kratos().login().submit(fresh, LoginMethod.Code.request(email)));
+        String code = LIVE.newCode(email, CodePurpose.LOGIN, first);
+        assertInstanceOf(LoginOutcome.Completed.class, LIVE.kratos().login().submit(resent.flow(), LoginMethod.Code.submit(email, Secret.of(code))));
     }
 
     @Test
@@ -128,14 +115,14 @@ class TruthfulOutcomesLiveIT {
         ObjectNode credentials = identity.putObject("credentials");
         credentials.putObject("password").putObject("config").put("password", Live.PASSWORD);
         credentials.putObject("oidc").putObject("config").putArray("providers").addObject().put("provider", "github").put("subject", "4242");
-        SERVER.admin().createIdentity(identity);
+        LIVE.server().admin().createIdentity(identity);
         var login = assertInstanceOf(LoginOutcome.Completed.class,
-                kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
-        SettingsFlow flow = kratos.settings().start(login.token());
+                LIVE.kratos().login().submit(LIVE.kratos().login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD))));
+        SettingsFlow flow = LIVE.kratos().settings().start(login.token());
 
-        SettingsOutcome outcome = kratos.settings().submit(flow, SettingsMethod.Oidc.unlink("github"));
+        SettingsOutcome outcome = LIVE.kratos().settings().submit(flow, SettingsMethod.Oidc.unlink("github"));
 
-        if (SERVER.version().isAtLeast(26, 0)) {
+        if (LIVE.server().version().isAtLeast(26, 0)) {
             assertTrue(flow.methods().contains("oidc"));
             assertInstanceOf(SettingsOutcome.Saved.class, outcome);
         } else {

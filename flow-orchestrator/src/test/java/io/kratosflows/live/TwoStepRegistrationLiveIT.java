@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.Traits;
 import io.kratosflows.registration.RegistrationMethod;
@@ -12,7 +11,6 @@ import io.kratosflows.registration.RegistrationOutcome;
 import io.kratosflows.testkit.CodePurpose;
 import io.kratosflows.testkit.KratosServer;
 import io.kratosflows.testkit.RegistrationStyle;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,33 +19,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TwoStepRegistrationLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.builder().registrationStyle(RegistrationStyle.PROFILE_FIRST).build();
-    private static Kratos kratos;
+    static final Live LIVE = Live.on(KratosServer.builder().registrationStyle(RegistrationStyle.PROFILE_FIRST).build());
 
     @BeforeAll
-    static void connect() {
-        assumeTrue(SERVER.version().isAtLeast(1, 2),
-                "two-step registration exists from Kratos v1.2 on; this server is " + SERVER.version().text());
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        if (kratos != null) {
-            kratos.close();
-        }
+    static void twoStepExists() {
+        assumeTrue(LIVE.server().version().isAtLeast(1, 2),
+                "two-step registration exists from Kratos v1.2 on; this server is " + LIVE.server().version().text());
     }
 
     @Test
     void profileThenBackThenPassword() {
         Traits traits = Traits.email(Live.newEmail("two-step"));
-        var flow = kratos.registration().start();
+        var flow = LIVE.kratos().registration().start();
         assertTrue(flow.ui().node("password").isEmpty(), "step one asks for traits only");
 
         var choose = assertInstanceOf(RegistrationOutcome.ChooseMethod.class,
-                kratos.registration().submit(flow, RegistrationMethod.Profile.submit(traits)));
-        var back = kratos.registration().submit(choose.flow(), RegistrationMethod.Profile.back(traits));
-        if (SERVER.version().isLegacyLine()) {
+                LIVE.kratos().registration().submit(flow, RegistrationMethod.Profile.submit(traits)));
+        var back = LIVE.kratos().registration().submit(choose.flow(), RegistrationMethod.Profile.back(traits));
+        if (LIVE.server().version().isLegacyLine()) {
             // Kratos v1.x ignores screen=previous and stays on the credential selection.
             assertInstanceOf(RegistrationOutcome.ChooseMethod.class, back);
         } else {
@@ -56,8 +45,8 @@ class TwoStepRegistrationLiveIT {
                     "back shows the traits form again");
         }
         var again = assertInstanceOf(RegistrationOutcome.ChooseMethod.class,
-                kratos.registration().submit(choose.flow(), RegistrationMethod.Profile.submit(traits)));
-        var done = kratos.registration().submit(again.flow(), new RegistrationMethod.Password(traits, Secret.of(Live.PASSWORD)));
+                LIVE.kratos().registration().submit(choose.flow(), RegistrationMethod.Profile.submit(traits)));
+        var done = LIVE.kratos().registration().submit(again.flow(), new RegistrationMethod.Password(traits, Secret.of(Live.PASSWORD)));
 
         assertTrue(choose.flow().methods().contains("password"));
         assertTrue(assertInstanceOf(RegistrationOutcome.Completed.class, done).token().isPresent());
@@ -68,13 +57,13 @@ class TwoStepRegistrationLiveIT {
         String email = Live.newEmail("two-step-code");
         Traits traits = Traits.email(email);
         var choose = assertInstanceOf(RegistrationOutcome.ChooseMethod.class,
-                kratos.registration().submit(kratos.registration().start(), RegistrationMethod.Profile.submit(traits)));
+                LIVE.kratos().registration().submit(LIVE.kratos().registration().start(), RegistrationMethod.Profile.submit(traits)));
 
         var sent = assertInstanceOf(RegistrationOutcome.CodeSent.class,
-                kratos.registration().submit(choose.flow(), RegistrationMethod.Code.request(traits)));
-        String code = Live.code(SERVER, email, CodePurpose.REGISTRATION);
+                LIVE.kratos().registration().submit(choose.flow(), RegistrationMethod.Code.request(traits)));
+        String code = LIVE.code(email, CodePurpose.REGISTRATION);
 
         assertInstanceOf(RegistrationOutcome.Completed.class,
-                kratos.registration().submit(sent.flow(), RegistrationMethod.Code.submit(traits, Secret.of(code))));
+                LIVE.kratos().registration().submit(sent.flow(), RegistrationMethod.Code.submit(traits, Secret.of(code))));
     }
 }

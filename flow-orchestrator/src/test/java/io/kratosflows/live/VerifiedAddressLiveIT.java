@@ -3,7 +3,6 @@ package io.kratosflows.live;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kratosflows.Kratos;
 import io.kratosflows.Secret;
 import io.kratosflows.Traits;
 import io.kratosflows.login.LoginMethod;
@@ -16,8 +15,6 @@ import io.kratosflows.verification.VerificationMethod;
 import io.kratosflows.verification.VerificationOutcome;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,30 +22,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VerifiedAddressLiveIT {
 
     @RegisterExtension
-    static final KratosServer SERVER = KratosServer.builder().name("verified-address")
+    static final Live LIVE = Live.on(KratosServer.builder().name("verified-address")
             .set("selfservice.flows.login.after.password.hooks", List.of(Map.of("hook", "require_verified_address")))
-            .build();
-    private static Kratos kratos;
-
-    @BeforeAll
-    static void connect() {
-        kratos = Live.client(SERVER);
-    }
-
-    @AfterAll
-    static void close() {
-        kratos.close();
-    }
+            .build());
 
     @Test
     void unverifiedAddressCannotSignInUntilVerified() {
         String email = Live.newEmail("unverified");
-        var registered = assertInstanceOf(RegistrationOutcome.Completed.class, kratos.registration().submit(
-                kratos.registration().start(), new RegistrationMethod.Password(Traits.email(email), Secret.of(Live.PASSWORD))));
-        String code = Live.code(SERVER, email, CodePurpose.VERIFICATION);
+        var registered = assertInstanceOf(RegistrationOutcome.Completed.class, LIVE.kratos().registration().submit(
+                LIVE.kratos().registration().start(), new RegistrationMethod.Password(Traits.email(email), Secret.of(Live.PASSWORD))));
+        String code = LIVE.code(email, CodePurpose.VERIFICATION);
 
-        var refused = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
-        if (SERVER.version().isLegacyLine()) {
+        var refused = LIVE.kratos().login().submit(LIVE.kratos().login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+        if (LIVE.server().version().isLegacyLine()) {
             // Kratos v1.x answers with the login flow and message 4000010 "address not verified".
             var needsInput = assertInstanceOf(LoginOutcome.NeedsInput.class, refused);
             assertTrue(needsInput.flow().ui().hasMessage(4000010), needsInput.flow().ui().allMessages().toString());
@@ -58,9 +44,9 @@ class VerifiedAddressLiveIT {
             assertTrue(required.verificationFlow().isPresent());
         }
 
-        var flow = kratos.verification().fetch(registered.verificationFlow().orElseThrow());
-        assertInstanceOf(VerificationOutcome.Verified.class, kratos.verification().submit(flow, VerificationMethod.Code.submit(Secret.of(code))));
-        var allowed = kratos.login().submit(kratos.login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
+        var flow = LIVE.kratos().verification().fetch(registered.verificationFlow().orElseThrow());
+        assertInstanceOf(VerificationOutcome.Verified.class, LIVE.kratos().verification().submit(flow, VerificationMethod.Code.submit(Secret.of(code))));
+        var allowed = LIVE.kratos().login().submit(LIVE.kratos().login().start(), new LoginMethod.Password(email, Secret.of(Live.PASSWORD)));
 
         assertInstanceOf(LoginOutcome.Completed.class, allowed);
     }

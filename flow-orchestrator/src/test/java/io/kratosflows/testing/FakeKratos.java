@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A local HTTP server standing in for Kratos in HTTP-level tests: it answers with queued
- * responses (recorded Kratos bodies) and keeps every request it received, headers and body.
+ * A local HTTP server standing in for Kratos in HTTP-level tests: it answers each request with the
+ * next queued response (recorded Kratos bodies, {@link RecordedResponses}) and keeps every request it
+ * received, headers and body. A request with nothing queued gets Kratos's 500 error envelope.
+ * Published in this module's test jar for the other modules' tests.
  */
 public final class FakeKratos implements AutoCloseable {
 
@@ -26,6 +28,11 @@ public final class FakeKratos implements AutoCloseable {
         /** {@return the first value of a header, or null} */
         public String header(String name) {
             return headers.getFirst(name);
+        }
+
+        /** {@return the path with its raw query, as sent: {@code /self-service/login/flows?id=...}} */
+        public String pathAndQuery() {
+            return query == null ? path : path + "?" + query;
         }
     }
 
@@ -87,7 +94,8 @@ public final class FakeKratos implements AutoCloseable {
             response = responses.poll();
         }
         if (response == null) {
-            response = new Response(500, Map.of(), "no response queued", 0);
+            response = new Response(500, Map.of("Content-Type", "application/json; charset=utf-8"),
+                    "{\"error\":{\"code\":500,\"message\":\"no response queued\"}}", 0);
         }
         if (response.delayMillis() > 0) {
             try {
