@@ -29,7 +29,9 @@ import java.util.UUID;
 public final class KratosStates {
 
     /** How long the short-lifespan configuration lets a flow live, and a session stay privileged. */
-    static final Duration SHORT_FLOW_LIFESPAN = Duration.ofSeconds(2);
+    static final Duration SHORT_FLOW_LIFESPAN = Duration.ofSeconds(1);
+    /** Longer: the past-privileged-age interaction submits a settings flow that must still be fresh. */
+    static final Duration SHORT_SETTINGS_LIFESPAN = Duration.ofSeconds(2);
     static final Duration SHORT_PRIVILEGED_AGE = Duration.ofSeconds(1);
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
 
@@ -381,8 +383,21 @@ public final class KratosStates {
 
     private Map<String, Object> expired(String kind, String token) {
         String flowId = startFlow(kind, null, token);
-        sleep(SHORT_FLOW_LIFESPAN.plusMillis(700));
+        awaitExpiry(kind, flowId, token);
         return values("flowId", flowId);
+    }
+
+    /** Asks for the flow until Kratos answers 410: never too early, and no longer than the lifespan needs. */
+    private void awaitExpiry(String kind, String flowId, String token) {
+        Duration lifespan = kind.equals("settings") ? SHORT_SETTINGS_LIFESPAN : SHORT_FLOW_LIFESPAN;
+        long deadline = System.nanoTime() + lifespan.multipliedBy(10).toNanos();
+        sleep(lifespan.minusMillis(200));
+        while (api.get("/self-service/" + kind + "/flows?id=" + flowId, token).status() != 410) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the " + kind + " flow did not expire within " + lifespan.multipliedBy(10));
+            }
+            sleep(Duration.ofMillis(50));
+        }
     }
 
     /** The TOTP secret a settings flow offers for linking an authenticator app. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * new challenge). Recorded from Kratos v26.2.0:
  *
  * <pre>
- * 400 {flow, ui.messages: [{id: 4000008, ...}]} → ASSERTION_REJECTED  (bad signature, other origin, other challenge)
+ * 400 {flow, ui.messages: [{id: 4000008, ...}]} → ASSERTION_REJECTED  (bad signature, other origin, other challenge;
+ *                                                                    4000043 on Kratos's development line after v26.2.0)
  * 400 {flow, ui.messages: [{id: 4000015, ...}]} → UNKNOWN_PASSKEY     (no account has this user handle)
  * 400 {flow, ui.messages: [{id: 4000013, ...}]} → NO_PASSKEY          (the account has no passkey left)
  * </pre>
@@ -22,26 +23,35 @@ import java.util.Optional;
  */
 public enum PasskeyFailure {
 
-    /** 4000008: the assertion did not verify: signature, challenge, origin or rp id. */
-    ASSERTION_REJECTED(4000008L),
+    /**
+     * 4000008: the assertion did not verify: signature, challenge, origin or rp id. Kratos's
+     * development line after v26.2.0 says so with its own message, 4000043, instead of the TOTP one.
+     */
+    ASSERTION_REJECTED(4000008L, 4000043L),
     /** 4000015: no account has a passkey with this user handle (deleted, or made for another server). */
     UNKNOWN_PASSKEY(4000015L),
     /** 4000013: the account has no passkey set up. */
     NO_PASSKEY(4000013L);
 
     private final long messageId;
+    private final long[] laterIds;
 
-    PasskeyFailure(long messageId) {
+    PasskeyFailure(long messageId, long... laterIds) {
         this.messageId = messageId;
+        this.laterIds = laterIds;
     }
 
-    /** {@return the Kratos message id} */
+    /** {@return the Kratos message id, as Kratos v26.2.0 sends it} */
     public long messageId() {
         return messageId;
     }
 
     /** {@return the passkey failure a flow reports, if it reports one} */
     public static Optional<PasskeyFailure> in(Ui ui) {
-        return Arrays.stream(values()).filter(f -> ui.hasMessage(f.messageId)).findFirst();
+        return Arrays.stream(values()).filter(f -> f.isIn(ui)).findFirst();
+    }
+
+    private boolean isIn(Ui ui) {
+        return ui.hasMessage(messageId) || Arrays.stream(laterIds).anyMatch(ui::hasMessage);
     }
 }

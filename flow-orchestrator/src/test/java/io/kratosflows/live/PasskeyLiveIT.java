@@ -153,7 +153,8 @@ class PasskeyLiveIT {
         LoginOutcome refused = LIVE.kratos().login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(tampered.toString())));
 
         var needs = assertInstanceOf(LoginOutcome.NeedsInput.class, refused);
-        assertEquals(PasskeyFailure.ASSERTION_REJECTED, PasskeyFailure.in(needs.flow().ui()).orElseThrow());
+        assertEquals(PasskeyFailure.ASSERTION_REJECTED, PasskeyFailure.in(needs.flow().ui()).orElseThrow(() -> new AssertionError(
+                "no passkey failure among " + needs.flow().ui().allMessages())));
         assertTrue(options.allowCredentialIds().isEmpty(), "first-factor passkey login is discoverable");
         assertEquals(options, PasskeyRequestOptions.from(needs.flow().ui()).orElseThrow(), "Kratos keeps the challenge");
         LoginOutcome retried = LIVE.kratos().login().submit(needs.flow(),
@@ -179,7 +180,8 @@ class PasskeyLiveIT {
         LoginOutcome refused = LIVE.kratos().login().submit(flow, LoginMethod.Passkey.of(PasskeyAssertion.parse(assertion.toString())));
 
         var needs = assertInstanceOf(LoginOutcome.NeedsInput.class, refused);
-        assertEquals(PasskeyFailure.ASSERTION_REJECTED, PasskeyFailure.in(needs.flow().ui()).orElseThrow());
+        assertEquals(PasskeyFailure.ASSERTION_REJECTED, PasskeyFailure.in(needs.flow().ui()).orElseThrow(() -> new AssertionError(
+                "no passkey failure among " + needs.flow().ui().allMessages())));
     }
 
     @Test

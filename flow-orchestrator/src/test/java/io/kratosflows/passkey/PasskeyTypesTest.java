@@ -176,6 +176,16 @@ class PasskeyTypesTest {
         assertEquals(Optional.empty(), PasskeyFailure.in(new Ui("a", "POST", List.of(), List.of())));
     }
 
+    @Test
+    void aRejectedAssertionIsRecognisedByTheMessageOfV26AndOfTheDevelopmentLine() {
+        for (long id : new long[] {4000008, 4000043}) {
+            Ui refused = new Ui("http://k/self-service/login?flow=1", "POST", List.of(),
+                    List.of(new UiMessage(id, MessageType.ERROR, "error", "invalid", Map.of())));
+            assertEquals(Optional.of(PasskeyFailure.ASSERTION_REJECTED), PasskeyFailure.in(refused), "message " + id);
+        }
+        assertEquals(4000008, PasskeyFailure.ASSERTION_REJECTED.messageId());
+    }
+
     private static UiNode input(String name, String value) {
         return new UiNode(NodeType.INPUT, "input", "passkey", new NodeAttributes.Input(name, "hidden", Optional.of(value),
                 false, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), List.of(), Optional.empty());
