@@ -32,6 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,22 +134,27 @@ class RateLimitProxyLiveIT {
         AtomicInteger limitedReads = new AtomicInteger();
         ExecutorService callers = Executors.newFixedThreadPool(threads);
         // The test server's in-memory SQLite cannot take parallel writes (starting and submitting a
-        // login write; Kratos then answers "database table is locked"): whoami runs in parallel, the
-        // writes one at a time. The retry behaviour under test is the same either way.
-        Object writes = new Object();
+        // login write; Kratos then answers "database table is locked"), nor a session lookup during
+        // one (a 401): whoami calls run in parallel with each other, the writes alone. The retry
+        // behaviour under test is the same either way.
+        ReadWriteLock database = new ReentrantReadWriteLock();
         try (Kratos kratos = Kratos.connect(KratosConfig.builder().publicUrl("http://127.0.0.1:" + proxy.getAddress().getPort())
                 .retryPolicy(policy).build())) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 done.add(callers.submit(() -> {
                     for (int i = 0; i < rounds; i++) {
+                        database.readLock().lock();
                         try {
                             reads.incrementAndGet();
                             assertInstanceOf(WhoamiOutcome.Active.class, kratos.sessions().whoami(token));
                         } catch (RateLimitedException e) {
                             limitedReads.incrementAndGet();
+                        } finally {
+                            database.readLock().unlock();
                         }
-                        synchronized (writes) {
+                        database.writeLock().lock();
+                        try {
                             try {
                                 reads.incrementAndGet();
                                 var flow = kratos.login().start();
@@ -157,6 +164,8 @@ class RateLimitProxyLiveIT {
                             } catch (RateLimitedException e) {
                                 limitedReads.incrementAndGet(); // a limited submission counts here too; it was sent once
                             }
+                        } finally {
+                            database.writeLock().unlock();
                         }
                     }
                     return null;
