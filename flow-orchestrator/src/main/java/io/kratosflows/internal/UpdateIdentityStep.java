@@ -5,7 +5,6 @@ import io.kratosflows.admin.IdentityUpdate;
 import io.kratosflows.admin.IdentityWriteOutcome;
 import io.kratosflows.generated.api.IdentityApi;
 import io.kratosflows.generated.model.UpdateIdentityBody;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,8 +24,7 @@ final class UpdateIdentityStep {
 
     static IdentityApi.UpdateIdentityCall operation(IdentityId id, IdentityUpdate update) {
         UpdateIdentityBody body = new UpdateIdentityBody().schemaId(update.schemaId()).traits(update.traits().json())
-                .metadataPublic(update.metadataPublic().isEmpty() ? Map.of() : update.metadataPublic())
-                .metadataAdmin(update.metadataAdmin().isEmpty() ? Map.of() : update.metadataAdmin());
+                .metadataPublic(update.metadataPublic()).metadataAdmin(update.metadataAdmin());
         ModelProperties.set(body, "state", update.state(), "updateIdentity");
         update.externalId().ifPresent(externalId -> ModelProperties.set(body, "external_id", externalId, "updateIdentity"));
         update.password().map(CreateIdentityStep::password).ifPresent(body::credentials);

@@ -215,5 +215,8 @@ class AdminRunPathsTest {
         assertEquals("ory_st_me", listed.request().header("X-Session-Token"));
         assertEquals("DELETE /sessions/" + SESSION, revoked.line());
         assertEquals("ory_st_me", revoked.request().header("X-Session-Token"));
+        var page = assertInstanceOf(io.kratosflows.session.SessionListOutcome.Listed.class, listed.outcome());
+        assertFalse(page.page().items().isEmpty(), "the recorded list has sessions");
+        assertInstanceOf(io.kratosflows.session.SessionRevokeOutcome.Revoked.class, revoked.outcome());
     }
 }

@@ -274,7 +274,9 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
         Path root = base != null ? Path.of(base)
                 : Path.of(System.getProperty("user.dir"), "target", "kratos-testkit");
         String prefix = name.orElse(style.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        return root.resolve(prefix + "-" + shortHash(fingerprint)).toAbsolutePath();
+        // The process id too: test JVMs run side by side (forks), each with its own Kratos of the
+        // same configuration, and must not write each other's config and log.
+        return root.resolve(prefix + "-" + shortHash(fingerprint) + "-" + ProcessHandle.current().pid()).toAbsolutePath();
     }
 
     private static String shortHash(String text) {
