@@ -70,7 +70,7 @@ public final class Report {
             Optional<Score> allocation = alloc.isMissingNode() ? Optional.empty()
                     : Optional.of(new Score(alloc.path("score").asDouble(), alloc.path("scoreError").asDouble(0)));
             Map<String, Double> percentiles = new LinkedHashMap<>();
-            primary.path("scorePercentiles").fields().forEachRemaining(e -> percentiles.put(e.getKey(), e.getValue().asDouble()));
+            primary.path("scorePercentiles").properties().forEach(e -> percentiles.put(e.getKey(), e.getValue().asDouble()));
             results.put(body.isEmpty() ? name : name + "/" + body, new Result(score, allocation, percentiles, b.path("threads").asInt()));
         }
         return results;
