@@ -129,7 +129,7 @@ final class SpecMutations {
 
     static List<ObjectNode> operations(ObjectNode spec) {
         List<ObjectNode> ops = new ArrayList<>();
-        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             if (METHODS.contains(op.getKey())) {
                 ops.add((ObjectNode) op.getValue());
             }
@@ -139,7 +139,7 @@ final class SpecMutations {
 
     static Map<String, JsonNode> schemas(ObjectNode spec) {
         Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
-        spec.path("components").path("schemas").fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue()));
+        spec.path("components").path("schemas").properties().forEach(e -> all.put(e.getKey(), e.getValue()));
         return all;
     }
 
