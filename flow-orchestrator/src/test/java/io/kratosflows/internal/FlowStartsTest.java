@@ -81,11 +81,20 @@ class FlowStartsTest {
 
     @Test
     void everyRegistrationOptionBecomesItsQueryParameter() {
-        var call = FlowStarts.registration(RegistrationOptions.defaults().withSessionTokenExchangeCode().withReturnTo("https://app/cb")
-                .withOrganization("org-1").withIdentitySchema("customer"));
+        RegistrationOptions options = RegistrationOptions.defaults().withSessionTokenExchangeCode().withReturnTo("https://app/cb");
+        boolean newer = io.kratosflows.generated.api.FrontendApi.createNativeRegistrationFlow().accepts("organization");
+        var call = FlowStarts.registration(newer ? options.withOrganization("org-1").withIdentitySchema("customer") : options);
 
-        assertEquals(Map.of("return_session_token_exchange_code", "true", "return_to", "https://app/cb", "organization", "org-1",
-                "identity_schema", "customer"), query(call));
+        Map<String, String> expected = new java.util.HashMap<>(Map.of("return_session_token_exchange_code", "true",
+                "return_to", "https://app/cb"));
+        if (newer) {
+            expected.putAll(Map.of("organization", "org-1", "identity_schema", "customer"));
+        } else {
+            // A client generated from v1.x refuses what that spec did not have.
+            var e = assertThrows(InvalidInputException.class, () -> FlowStarts.registration(options.withOrganization("org-1")));
+            assertTrue(e.violations().get(0).startsWith("organization: not supported"), e.violations().toString());
+        }
+        assertEquals(expected, query(call));
         assertTrue(query(FlowStarts.registration(RegistrationOptions.defaults())).isEmpty());
     }
 }
