@@ -33,25 +33,19 @@ public enum PasskeyFailure {
     /** 4000013: the account has no passkey set up. */
     NO_PASSKEY(4000013L);
 
-    private final long messageId;
-    private final long[] laterIds;
+    private final long[] messageIds; // v26.2.0's first, then those of later lines
 
-    PasskeyFailure(long messageId, long... laterIds) {
-        this.messageId = messageId;
-        this.laterIds = laterIds;
+    PasskeyFailure(long... messageIds) {
+        this.messageIds = messageIds;
     }
 
     /** {@return the Kratos message id, as Kratos v26.2.0 sends it} */
     public long messageId() {
-        return messageId;
+        return messageIds[0];
     }
 
     /** {@return the passkey failure a flow reports, if it reports one} */
     public static Optional<PasskeyFailure> in(Ui ui) {
-        return Arrays.stream(values()).filter(f -> f.isIn(ui)).findFirst();
-    }
-
-    private boolean isIn(Ui ui) {
-        return ui.hasMessage(messageId) || Arrays.stream(laterIds).anyMatch(ui::hasMessage);
+        return Arrays.stream(values()).filter(f -> Arrays.stream(f.messageIds).anyMatch(ui::hasMessage)).findFirst();
     }
 }
