@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -195,10 +196,15 @@ final class Transport implements AutoCloseable {
             long started = System.nanoTime();
             // The flag is set before the cancel: the caller, woken by the closed socket, may look before the task ends.
             AtomicBoolean fired = new AtomicBoolean();
-            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-                fired.set(true);
-                request.cancel();
-            }, Math.max(0, deadlineAt - started), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> deadline;
+            try {
+                deadline = deadlines.schedule(() -> {
+                    fired.set(true);
+                    request.cancel();
+                }, Math.max(0, deadlineAt - started), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) { // close() stopped the deadline thread
+                throw new KratosTransportException(what + ": the client is closed", false, e);
+            }
             KratosResponse response;
             try {
                 response = client.execute(request, ownsClient ? null : freshContext(), r -> read(request, r));
@@ -216,13 +222,13 @@ final class Transport implements AutoCloseable {
                     continue;
                 }
                 throw failure;
-            } catch (IllegalStateException e) { // CancellationException is one
-                // The deadline cancelled the wait for a pooled connection (HttpClient throws the lease's
-                // CancellationException as is), or the client was closed: typed like every other failure.
+            } catch (RuntimeException e) {
+                // HttpClient throws unchecked exceptions too: the lease's CancellationException when the
+                // deadline cancels the wait for a pooled connection, a NullPointerException when it closes a
+                // connection the call has just leased (a race inside HttpClient 5.6), or an
+                // IllegalStateException once the client is closed. All are typed like every other failure.
                 tell(baseUrl, request, OptionalInt.empty(), started);
-                boolean deadlineHit = fired.get();
-                throw deadlineHit ? failure(baseUrl, what, new InterruptedIOException("cancelled"), true)
-                        : new KratosTransportException(what + ": the client is closed (" + e.getClass().getSimpleName() + ")", false, e);
+                throw unchecked(baseUrl, what, e, fired.get());
             } finally {
                 deadline.cancel(false);
             }
@@ -369,6 +375,14 @@ final class Transport implements AutoCloseable {
             super("body too large");
             this.status = status;
         }
+    }
+
+    private KratosException unchecked(String baseUrl, String what, RuntimeException e, boolean deadlineHit) {
+        if (deadlineHit) {
+            return failure(baseUrl, what, new InterruptedIOException("cancelled"), true);
+        }
+        String state = e instanceof IllegalStateException ? "the client is closed" : "HttpClient failed";
+        return new KratosTransportException(what + ": " + state + " (" + e.getClass().getSimpleName() + ")", false, e);
     }
 
     private KratosException failure(String baseUrl, String what, IOException e, boolean deadlineHit) {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +32,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,6 +161,90 @@ class TransportFaultsTest {
             assertEquals(2, transport.pool().orElseThrow().max());
         } finally {
             callers.shutdownNow();
+        }
+    }
+
+    /**
+     * CI, once in many runs: a caller that leased a connection just as its deadline closed it got
+     * HttpClient's NullPointerException (the pool entry's connection read twice, once after the close).
+     * A client that throws it when cancelled reproduces the race every time.
+     */
+    @Test
+    void anUncheckedExceptionOfHttpClientAtTheDeadlineIsATypedTimeout() throws Exception {
+        try (CloseableHttpClient racing = new ThrowingClient(true, new NullPointerException("conn is null"));
+             Transport transport = new Transport(KratosConfig.builder().publicUrl("http://127.0.0.1:9")
+                     .callTimeout(Duration.ofMillis(200)).httpClient(racing).build())) {
+
+            var error = assertThrows(KratosTransportException.class, () -> ToSessionStep.run(calls(transport), TOKEN));
+
+            assertTrue(error.isTimeout());
+            assertTrue(error.getMessage().contains("within the call timeout of 200 ms"), error.getMessage());
+        }
+    }
+
+    /** Before the deadline, an unchecked exception of HttpClient is a transport failure that keeps it as the cause. */
+    @Test
+    void anUncheckedExceptionOfHttpClientIsATypedTransportFailure() throws Exception {
+        NullPointerException thrown = new NullPointerException("conn is null");
+        try (CloseableHttpClient broken = new ThrowingClient(false, thrown);
+             Transport transport = new Transport(KratosConfig.builder().publicUrl("http://127.0.0.1:9").httpClient(broken).build())) {
+
+            var error = assertThrows(KratosTransportException.class, () -> ToSessionStep.run(calls(transport), TOKEN));
+
+            assertFalse(error.isTimeout());
+            assertEquals("whoami: HttpClient failed (NullPointerException)", error.getMessage());
+            assertEquals(thrown, error.getCause());
+        }
+    }
+
+    /** A call on a closed client was a RejectedExecutionException of the deadline thread. */
+    @Test
+    void aCallAfterCloseIsATypedTransportFailure() throws Exception {
+        try (FaultServer server = new FaultServer(FaultServer.bytes(WHOAMI))) {
+            Transport transport = new Transport(config(server).build());
+            transport.close();
+
+            var error = assertThrows(KratosTransportException.class, () -> ToSessionStep.run(calls(transport), TOKEN));
+
+            assertEquals("whoami: the client is closed", error.getMessage());
+            assertFalse(error.isTimeout());
+            assertEquals(0, server.requests().size());
+        }
+    }
+
+    /** A client that throws the given exception, at once or once the request is cancelled. */
+    private static final class ThrowingClient extends CloseableHttpClient {
+        private final boolean whenCancelled;
+        private final RuntimeException thrown;
+
+        ThrowingClient(boolean whenCancelled, RuntimeException thrown) {
+            this.whenCancelled = whenCancelled;
+            this.thrown = thrown;
+        }
+
+        @Override
+        protected CloseableHttpResponse doExecute(HttpHost target, ClassicHttpRequest request, HttpContext context) {
+            if (whenCancelled) {
+                CountDownLatch cancelled = new CountDownLatch(1);
+                ((HttpUriRequestBase) request).setDependency(() -> {
+                    cancelled.countDown();
+                    return true;
+                });
+                try {
+                    assertTrue(cancelled.await(10, TimeUnit.SECONDS), "the deadline never cancelled the request");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw thrown;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void close(CloseMode closeMode) {
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -107,7 +108,12 @@ public final class FaultServer implements AutoCloseable {
                 connections.incrementAndGet();
                 mostOpen.accumulateAndGet(openNow.incrementAndGet(), Math::max);
                 open.add(socket);
-                threads.execute(() -> serve(socket));
+                try {
+                    threads.execute(() -> serve(socket));
+                } catch (RejectedExecutionException e) {
+                    socket.close(); // accepted while the server shut down
+                    return;
+                }
             } catch (IOException e) {
                 return; // closed
             }
