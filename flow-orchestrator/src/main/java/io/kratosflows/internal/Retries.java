@@ -31,7 +31,9 @@ final class Retries {
 
     /** Counts a call (not a retry) towards the budget. */
     void called() {
-        if (deposit > 0) {
+        // A full bucket is the usual state: read before writing, so that threads sharing the client
+        // do not all write the same cache line on every call.
+        if (deposit > 0 && balance.get() < capacity) {
             balance.accumulateAndGet(deposit, (b, d) -> Math.min(capacity, b + d));
         }
     }
