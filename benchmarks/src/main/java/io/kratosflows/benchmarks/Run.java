@@ -139,8 +139,8 @@ public final class Run {
     }
 
     /**
-     * {@return the arguments without the benchmark selection and the result file}: the forks read
-     * their options from a serialized copy, and a child's includes would add to its parent's.
+     * {@return the arguments without the benchmark selection and the result file}: each run's own
+     * includes would add to its parent's, and the result file is written once, of all runs.
      */
     static List<String> withoutSelectionOrResult(List<String> args, List<String> includes) {
         List<String> kept = new ArrayList<>();
