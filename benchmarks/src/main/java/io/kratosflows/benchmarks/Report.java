@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns JMH's JSON ({@code -rf json}) into Markdown tables of ratios with error bars:
@@ -20,6 +22,9 @@ import java.util.Optional;
  * whole-call tables add the errors and connections each trial recorded ({@link CallChecks#FILE}).
  */
 public final class Report {
+
+    /** Student's t at 97.5 % for 0 to 10 degrees of freedom (then the normal 1.96). */
+    private static final double[] T95 = {Double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 1.96};
 
     private Report() {
     }
@@ -160,15 +165,12 @@ public final class Report {
         for (int i = 0; i < n; i++) {
             ratios[i] = contender.get(i).score.value / baseline.get(i).score.value;
         }
-        double mean = java.util.Arrays.stream(ratios).average().orElseThrow();
-        double variance = java.util.Arrays.stream(ratios).map(r -> (r - mean) * (r - mean)).sum() / (n - 1);
+        double mean = Arrays.stream(ratios).average().orElseThrow();
+        double variance = Arrays.stream(ratios).map(r -> (r - mean) * (r - mean)).sum() / (n - 1);
         return new Score(mean, T95[Math.min(n - 1, T95.length - 1)] * Math.sqrt(variance / n));
     }
 
-    /** Student's t at 97.5 % for 0 to 10 degrees of freedom (then the normal 1.96). */
-    private static final double[] T95 = {Double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 1.96};
-
-    private static double average(List<Result> runs, java.util.function.ToDoubleFunction<Result> value) {
+    private static double average(List<Result> runs, ToDoubleFunction<Result> value) {
         return runs.stream().mapToDouble(value).average().orElse(Double.NaN);
     }
 }

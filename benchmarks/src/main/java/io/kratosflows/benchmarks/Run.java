@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
@@ -85,7 +86,7 @@ public final class Run {
         List<RunResult> results = run(cli, parent, rounds);
         ResultFormatType format = cli.getResultFormat().orElse(null);
         if (format != null) {
-            String file = cli.getResult().orElse("jmh-result." + format.toString().toLowerCase(java.util.Locale.ROOT));
+            String file = cli.getResult().orElse("jmh-result." + format.toString().toLowerCase(Locale.ROOT));
             ResultFormatFactory.getInstance(format, file).writeOut(results);
             System.out.println("results of " + results.size() + " trials: " + file);
         }
