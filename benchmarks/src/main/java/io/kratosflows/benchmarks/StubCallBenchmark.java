@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public abstract class StubCallBenchmark {
@@ -35,6 +35,8 @@ public abstract class StubCallBenchmark {
     static final int POOL = 20;
     static final String IDENTIFIER = "fixture-08a6f479@example.org";
     static final String TOKEN = "ory_st_benchmark";
+    /** Seconds of single-threaded calls before JMH's warm-up; {@code -Dkratosflows.bench.soloWarmup=0} skips them. */
+    static final double SOLO_WARMUP_SECONDS = Double.parseDouble(System.getProperty("kratosflows.bench.soloWarmup", "6"));
 
     private StubKratos stub;
     private Contenders.Client library;
@@ -50,8 +52,28 @@ public abstract class StubCallBenchmark {
         library = new Contenders.Library(stub.url(), POOL, IDENTIFIER, "secret");
         raw = new Contenders.Raw(stub.url(), POOL, IDENTIFIER, "secret");
         sdk = new Contenders.Sdk(stub.url(), POOL, IDENTIFIER, "secret");
-        client(contender).prepare();
+        Contenders.Client client = client(contender);
+        client.prepare();
+        soloWarmUp(client, params.getBenchmark().endsWith("Submit"));
         stub.resetCounts();
+    }
+
+    /**
+     * Makes the trial's call on this one thread for {@link #SOLO_WARMUP_SECONDS}. With 16 or 200
+     * threads busy on 2 cores, the JIT's compiler threads get a small share of the CPU: JMH's
+     * warm-up alone left the whole call compiling for tens of seconds, so the first iterations
+     * measured how much code each contender had left to compile (throughput still rising threefold
+     * after 40 one-second iterations). One thread leaves the compiler most of a core.
+     */
+    private static void soloWarmUp(Contenders.Client client, boolean submit) {
+        long until = System.nanoTime() + (long) (SOLO_WARMUP_SECONDS * 1e9);
+        while (System.nanoTime() - until < 0) {
+            if (submit) {
+                client.submit();
+            } else {
+                client.whoami(TOKEN);
+            }
+        }
     }
 
     /** Prints and checks errors and connections; stops the stub. */
