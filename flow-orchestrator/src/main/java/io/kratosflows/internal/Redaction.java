@@ -1,10 +1,11 @@
 package io.kratosflows.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,36 +27,36 @@ final class Redaction {
     private Redaction() {
     }
 
-    /** {@return a copy of the JSON with every string value outside {@link #SHOWN} keys masked} */
-    static JsonNode redact(JsonNode node) {
-        return redact(node, null);
-    }
-
-    private static JsonNode redact(JsonNode node, String key) {
+    /**
+     * Writes the JSON with every string value outside {@link #SHOWN} keys masked. An input's name
+     * ({@code password}, {@code code}, ...) is safe, its value is not; elsewhere {@code name} can be a person's.
+     */
+    private static void write(JsonGenerator out, JsonNode node, String key) throws IOException {
         if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            // An input's name (password, code, ...) is safe; its value is not. Elsewhere "name" can be a person's.
             boolean showName = node.has("node_type");
-            node.properties().forEach(e -> {
+            out.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
+                out.writeFieldName(k);
                 if (k.equals("name") && v.isTextual()) {
-                    copy.set(k, showName ? v : TextNode.valueOf(MASK));
+                    out.writeString(showName ? v.textValue() : MASK);
                 } else {
-                    copy.set(k, redact(v, k));
+                    write(out, v, k);
                 }
-            });
-            return copy;
+            }
+            out.writeEndObject();
+        } else if (node.isArray()) {
+            out.writeStartArray();
+            for (JsonNode item : node) {
+                write(out, item, key);
+            }
+            out.writeEndArray();
+        } else if (node.isTextual()) {
+            out.writeString(key != null && SHOWN.contains(key) && !looksLikeToken(node.textValue()) ? node.textValue() : MASK);
+        } else {
+            out.writeTree(node);
         }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
-            node.forEach(item -> copy.add(redact(item, key)));
-            return copy;
-        }
-        if (node.isTextual()) {
-            return key != null && SHOWN.contains(key) && !looksLikeToken(node.textValue()) ? node : TextNode.valueOf(MASK);
-        }
-        return node;
     }
 
     private static boolean looksLikeToken(String value) {
@@ -73,7 +74,56 @@ final class Redaction {
         if (json.isMissingNode()) {
             return "<" + body.length + " bytes, not JSON; not shown>";
         }
-        String text = redact(json).toString();
-        return text.length() <= EXCERPT_LIMIT ? text : text.substring(0, EXCERPT_LIMIT) + "...";
+        // Written as it is redacted into a writer that stops past the limit: a 50 kB flow costs a few kB of work, not
+        // a redacted copy of the whole tree and its whole text for the 300 characters kept.
+        Excerpt text = new Excerpt();
+        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(text)) {
+            write(out, json, null);
+        } catch (Excerpt.Full full) {
+            return text.kept() + "...";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an excerpt", e); // a StringBuilder does not fail
+        }
+        return text.kept();
+    }
+
+    /** Keeps the first {@value #EXCERPT_LIMIT} characters and stops the writing at the one after. */
+    private static final class Excerpt extends Writer {
+        private final StringBuilder kept = new StringBuilder(EXCERPT_LIMIT);
+
+        /** Raised once the text is longer than the limit; no stack trace, it is control flow. */
+        static final class Full extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            Full() {
+                super("excerpt full", null);
+            }
+
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws Full {
+            int room = EXCERPT_LIMIT - kept.length();
+            kept.append(chars, offset, Math.min(room, length));
+            if (length > room) {
+                throw new Full();
+            }
+        }
+
+        String kept() {
+            return kept.toString();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
