@@ -24,10 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.ClientProtocolException;
@@ -75,7 +71,7 @@ final class Transport implements AutoCloseable {
     private final long maxBodyBytes;
     private final ExchangeListener listener;
     private final RequestConfig customClientConfig;
-    private final ScheduledThreadPoolExecutor deadlines;
+    private final Deadlines deadlines;
     private final Retries retries;
     private final PoolingHttpClientConnectionManager pool; // null for a caller's own client
 
@@ -93,12 +89,7 @@ final class Transport implements AutoCloseable {
         this.listener = config.exchangeListener().orElse(null);
         // A caller's own client gets our timeouts and no redirects on each request; ours has them built in.
         this.customClientConfig = ownsClient ? null : requestConfig(config);
-        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "kratos-flows-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines = new Deadlines();
         this.retries = new Retries(config.retryPolicy());
     }
 
@@ -194,14 +185,9 @@ final class Transport implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             HttpUriRequestBase request = request(baseUrl, operation, context);
             long started = System.nanoTime();
-            // The flag is set before the cancel: the caller, woken by the closed socket, may look before the task ends.
-            AtomicBoolean fired = new AtomicBoolean();
-            ScheduledFuture<?> deadline;
+            Deadlines.Call deadline;
             try {
-                deadline = deadlines.schedule(() -> {
-                    fired.set(true);
-                    request.cancel();
-                }, Math.max(0, deadlineAt - started), TimeUnit.NANOSECONDS);
+                deadline = deadlines.start(deadlineAt, request::cancel);
             } catch (RejectedExecutionException e) { // close() stopped the deadline thread
                 throw new KratosTransportException(what + ": the client is closed", false, e);
             }
@@ -209,7 +195,7 @@ final class Transport implements AutoCloseable {
             try {
                 response = client.execute(request, ownsClient ? null : freshContext(), r -> read(request, r));
             } catch (IOException e) {
-                boolean deadlineHit = fired.get();
+                boolean deadlineHit = deadline.fired();
                 tell(baseUrl, request, OptionalInt.empty(), started);
                 if (idempotent && !deadlineHit && !staleRetried && closedByServer(e)) {
                     // A pooled connection the server had closed: a GET that never got an answer is safe to resend, once.
@@ -228,9 +214,9 @@ final class Transport implements AutoCloseable {
                 // connection the call has just leased (a race inside HttpClient 5.6), or an
                 // IllegalStateException once the client is closed. All are typed like every other failure.
                 tell(baseUrl, request, OptionalInt.empty(), started);
-                throw unchecked(baseUrl, what, e, fired.get());
+                throw unchecked(baseUrl, what, e, deadline.fired());
             } finally {
-                deadline.cancel(false);
+                deadline.close();
             }
             tell(baseUrl, request, OptionalInt.of(response.status()), started);
             if (response.status() == 429 || response.status() == 503) {
@@ -440,7 +426,7 @@ final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
-        deadlines.shutdownNow();
+        deadlines.close();
         if (ownsClient) {
             try {
                 client.close();
