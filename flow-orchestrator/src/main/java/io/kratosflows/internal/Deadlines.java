@@ -4,13 +4,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The call deadlines of one {@link Transport}: a call registers how to cancel it and the time it must
  * end by, and one daemon thread cancels it (closing its connection) once that time has passed, checking every
  * {@link #TICK_MILLIS} ms while calls are in flight and parking when there have been none for a
- * second.
+ * second. The thread starts with the first call, as the executor it replaces started its own.
  *
  * <p>Why not a {@code ScheduledThreadPoolExecutor}: scheduling and cancelling a task per call
  * allocates a task and takes the executor's one queue lock twice, which every thread of a busy
@@ -28,13 +29,13 @@ final class Deadlines implements AutoCloseable {
 
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private final Thread reaper;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean parked;
     private volatile boolean closed;
 
     Deadlines() {
         reaper = new Thread(this::run, "kratos-flows-deadlines");
         reaper.setDaemon(true);
-        reaper.start();
     }
 
     /** One registered call: {@link #fired()} tells whether its deadline cancelled it. Close it when the call ends. */
@@ -70,6 +71,9 @@ final class Deadlines implements AutoCloseable {
         }
         Call call = new Call(endsAt, cancel);
         inFlight.add(call);
+        if (!started.get() && started.compareAndSet(false, true)) {
+            reaper.start(); // on the first call: a client that never calls costs no thread
+        }
         // Read after the add: either the thread sees this call before it parks, or this sees it parked.
         if (parked) {
             LockSupport.unpark(reaper);
@@ -115,6 +119,6 @@ final class Deadlines implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        LockSupport.unpark(reaper);
+        LockSupport.unpark(reaper); // nothing to wake if no call ever started it
     }
 }
