@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,13 +44,15 @@ final class LocalKratosLauncher {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final int START_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 30;
+    /** Versions by binary (real path, size, modification time): a JVM starts many configurations of one binary. */
+    private static final Map<String, KratosVersion> VERSIONS = new ConcurrentHashMap<>();
 
     private LocalKratosLauncher() {
     }
 
     static KratosInstance start(Path binary, RegistrationStyle style, List<ConfigOverlay> overlays,
             Path dir, Duration startupTimeout) {
-        KratosVersion version = detectVersion(binary);
+        KratosVersion version = cachedVersion(binary);
         if (version.isLegacyLine() && !version.isAtLeast(1, 2)) {
             throw new IllegalStateException("Kratos " + version + " at " + binary + " is too old for"
                     + " the testkit's configuration (it needs the passkey method and"
@@ -131,6 +134,17 @@ final class LocalKratosLauncher {
             cleanUp(process, smtp);
             throw e;
         }
+    }
+
+    /** {@link #detectVersion} once per binary file; a replaced binary (other size or time) is asked again. */
+    static KratosVersion cachedVersion(Path binary) {
+        String key;
+        try {
+            key = binary.toRealPath() + "|" + Files.size(binary) + "|" + Files.getLastModifiedTime(binary).toMillis();
+        } catch (IOException e) {
+            return detectVersion(binary);
+        }
+        return VERSIONS.computeIfAbsent(key, k -> detectVersion(binary));
     }
 
     /** Runs {@code <bin> version}, which prints a line {@code Version: v26.2.0}. */
