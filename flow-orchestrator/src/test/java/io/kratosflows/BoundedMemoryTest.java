@@ -16,7 +16,7 @@ class BoundedMemoryTest {
 
     @Test
     void hugeBodiesAndAGzipBombAreRefusedWithA64MbHeap() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(ChildJvm.currentJava(), List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+        ChildJvm.Result result = ChildJvm.run(ChildJvm.currentJava(), List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 SmallHeapRun.class, 120);
 
         assertEquals(0, result.exitCode(), result.output());
