@@ -87,9 +87,8 @@ class DemoIT {
         assumeTrue(Files.isRegularFile(jar), "SKIPPED: " + jar + " not built (run mvn package first)");
         Optional<Path> binary = LocalKratos.find(System.getenv());
         assumeTrue(binary.isPresent(), "SKIPPED: no Kratos binary (KRATOS_BIN or PATH) for the demo to start");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "demo",
-                "--kratos-url", "http://127.0.0.1:" + freePort());
+        ProcessBuilder builder = new ProcessBuilder(JarCommand.of(jar, "demo",
+                "--kratos-url", "http://127.0.0.1:" + freePort()));
         builder.environment().remove("KRATOS_PUBLIC_URL");
         builder.environment().remove("KRATOS_ADMIN_URL");
         builder.environment().put("KRATOS_BIN", binary.get().toString());

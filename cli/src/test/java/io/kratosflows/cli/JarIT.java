@@ -36,9 +36,7 @@ class JarIT {
     }
 
     private static Result java(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString()));
-        command.addAll(List.of(args));
+        List<String> command = JarCommand.of(jar(), args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("out").toFile())
                 .redirectError(dir.resolve("err").toFile());
         builder.environment().put("KRATOS_SESSION_TOKEN", "ory_st_jar");

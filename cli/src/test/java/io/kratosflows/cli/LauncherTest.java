@@ -144,4 +144,14 @@ class LauncherTest {
         List<String> off = launch("KRATOS_FLOWS_CDS", "0");
         assertFalse(off.get(off.size() - 1).contains("SharedArchiveFile"), off.toString());
     }
+
+    /** The jar tests run it with the launcher's JVM options (JarCommand): the two lists must not drift apart. */
+    @Test
+    void jarTestsUseTheLaunchersJvmOptions() throws Exception {
+        assumeTrue(Files.isRegularFile(LAUNCHER), "SKIPPED: ../kratos-flows not found");
+        String line = Files.readAllLines(LAUNCHER).stream().filter(l -> l.startsWith("jvm=")).findFirst().orElseThrow();
+        List<String> options = List.of(line.substring("jvm=".length()).replace("\"", "").trim().split(" +"));
+        assertEquals(JarCommand.LAUNCHER_JVM_OPTIONS,
+                options.stream().filter(o -> !o.startsWith("-Xshare")).toList(), line);
+    }
 }

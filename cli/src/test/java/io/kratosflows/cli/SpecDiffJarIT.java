@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ class SpecDiffJarIT {
             System.err.println("SKIPPED: " + jar + " not built (run mvn package first)");
         }
         assumeTrue(Files.isRegularFile(jar), "SKIPPED: " + jar + " not built (run mvn package first)");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "spec-diff"));
+        List<String> command = JarCommand.of(jar, "spec-diff");
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
