@@ -1,8 +1,10 @@
 package io.kratosflows.testkit;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * A JUnit 5 extension that gives tests a real Ory Kratos on loopback, with an SMTP sink for the
@@ -82,12 +85,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * work from {@code @BeforeAll} methods and tests on.
  */
 public final class KratosServer implements ExecutionCondition, BeforeAllCallback,
-        BeforeEachCallback {
+        BeforeEachCallback, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(KratosServer.class);
     /** Skip reasons already printed in this JVM: one line per reason, not one per class. */
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+    private static final String LOG_OFFSET = "kratos log offset";
     /** Each release is fetched (or found to be unavailable) once per JVM, not once per class. */
     private static final Map<String, KratosResolution> DOWNLOADS = new ConcurrentHashMap<>();
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
@@ -183,6 +187,49 @@ public final class KratosServer implements ExecutionCondition, BeforeAllCallback
     public void beforeEach(ExtensionContext context) {
         // Also covers registration on an instance field, where beforeAll is never called.
         ensureStarted(context);
+        instance.logFile().ifPresent(log -> context.getStore(NAMESPACE).put(LOG_OFFSET, sizeOf(log)));
+    }
+
+    /**
+     * A failed test prints the errors Kratos logged while it ran (its log keeps secrets out:
+     * {@code leak_sensitive_values: false}), so that a 500 says why in the test report.
+     */
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        Long from = context.getStore(NAMESPACE).get(LOG_OFFSET, Long.class);
+        KratosInstance running = instance;
+        if (from == null || running == null || running.logFile().isEmpty()) {
+            return;
+        }
+        Path log = running.logFile().get();
+        List<String> errors = errorsSince(log, from);
+        if (!errors.isEmpty()) {
+            System.err.println("Kratos errors during " + context.getDisplayName() + " (" + log + "):");
+            errors.forEach(line -> System.err.println("  " + line));
+        }
+    }
+
+    /** Lines at level error or fatal, or a panic, written after byte {@code from}; the last 20. */
+    static List<String> errorsSince(Path log, long from) {
+        try {
+            byte[] bytes = Files.readAllBytes(log);
+            int start = (int) Math.min(Math.max(from, 0), bytes.length);
+            List<String> errors = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.contains("level=error") || l.contains("level=fatal") || l.startsWith("panic:"))
+                    .map(l -> l.length() > 2000 ? l.substring(0, 2000) + " ..." : l)
+                    .collect(Collectors.toList());
+            return errors.subList(Math.max(0, errors.size() - 20), errors.size());
+        } catch (IOException e) {
+            return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static long sizeOf(Path log) {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private synchronized void ensureStarted(ExtensionContext context) {
